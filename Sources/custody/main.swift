@@ -1,0 +1,3 @@
+import Custody
+
+print("custody")
