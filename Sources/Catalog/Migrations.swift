@@ -1,0 +1,108 @@
+/// The catalog's schema, as an ordered list of migrations.
+///
+/// Each migration runs once, in order, inside one transaction, and moves `PRAGMA user_version` to its
+/// number. A migration is never edited once released: a change to the schema is a new migration.
+enum Migrations {
+    static let all: [String] = [
+        // 1: recorders, docks, clips and their streams, and every sighting of a clip on a volume.
+        """
+        CREATE TABLE recorders (
+            serial      TEXT PRIMARY KEY NOT NULL,
+            handler     TEXT,
+            first_seen  REAL NOT NULL,
+            last_docked REAL
+        );
+
+        CREATE TABLE docks (
+            id          INTEGER PRIMARY KEY,
+            mount_point TEXT NOT NULL,
+            device      TEXT,
+            label       TEXT,
+            uuid        TEXT,
+            started     REAL NOT NULL,
+            finished    REAL,
+            found       INTEGER NOT NULL DEFAULT 0,
+            copied      INTEGER NOT NULL DEFAULT 0,
+            already     INTEGER NOT NULL DEFAULT 0,
+            damaged     INTEGER NOT NULL DEFAULT 0,
+            failed      INTEGER NOT NULL DEFAULT 0,
+            bytes       INTEGER NOT NULL DEFAULT 0,
+            errors      TEXT NOT NULL DEFAULT ''
+        );
+
+        CREATE TABLE clips (
+            id                INTEGER PRIMARY KEY,
+            sha256            TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+            size              INTEGER NOT NULL CHECK (size >= 0),
+            recorder          TEXT NOT NULL REFERENCES recorders (serial),
+            handler           TEXT,
+            original_name     TEXT NOT NULL,
+            original_path     TEXT NOT NULL,
+            original_modified REAL,
+            stored_path       TEXT NOT NULL UNIQUE,
+            start             REAL,
+            start_source      TEXT CHECK (start_source IN ('metadata', 'filename', 'mtime')),
+            metadata_time     TEXT,
+            filename_time     REAL,
+            sequence          INTEGER,
+            duration          REAL,
+            container         TEXT,
+            damaged           TEXT,
+            dock              INTEGER REFERENCES docks (id),
+            ingested          REAL NOT NULL
+        );
+        CREATE INDEX clips_by_recorder_start ON clips (recorder, start);
+
+        CREATE TABLE streams (
+            clip        INTEGER NOT NULL REFERENCES clips (id),
+            idx         INTEGER NOT NULL,
+            kind        TEXT NOT NULL,
+            codec       TEXT NOT NULL,
+            width       INTEGER,
+            height      INTEGER,
+            frame_rate  REAL,
+            sample_rate INTEGER,
+            channels    INTEGER,
+            start       REAL,
+            duration    REAL,
+            PRIMARY KEY (clip, idx)
+        );
+
+        CREATE TABLE sightings (
+            clip          INTEGER NOT NULL REFERENCES clips (id),
+            dock          INTEGER NOT NULL REFERENCES docks (id),
+            original_path TEXT NOT NULL,
+            seen          REAL NOT NULL,
+            PRIMARY KEY (clip, dock)
+        );
+
+        CREATE TRIGGER clips_are_never_deleted BEFORE DELETE ON clips
+        BEGIN
+            SELECT RAISE(ABORT, 'a clip is never deleted from the catalog');
+        END;
+
+        CREATE TRIGGER clips_keep_their_identity BEFORE UPDATE OF sha256, size, stored_path, original_path ON clips
+        BEGIN
+            SELECT RAISE(ABORT, 'a clip''s hash, size and paths never change');
+        END;
+        """
+    ]
+
+    /// Brings the schema up to date. Refuses a catalog written by a newer custody.
+    static func migrate(_ database: Database) throws(CatalogError) {
+        var version = 0
+        try database.query("PRAGMA user_version") { row in version = Int(row.int64(0)) }
+        guard version <= all.count else {
+            throw CatalogError(
+                code: 0, operation: "open the catalog '\(database.path)'",
+                reason: "its schema version \(version) is newer than this custody knows (\(all.count)); "
+                    + "use the custody that wrote it")
+        }
+        for (offset, sql) in all.enumerated().dropFirst(version) {
+            try database.transaction { () throws(CatalogError) in
+                try database.execute(sql)
+                try database.execute("PRAGMA user_version = \(offset + 1)")
+            }
+        }
+    }
+}
