@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "Speech"),
         .target(name: "Timeline"),
         .target(name: "Calendar"),
+        .target(name: "Reports", dependencies: ["Catalog"]),
         .target(name: "Custody", dependencies: ["Media", "Vault", "Catalog", "Dock", "CSystemd"]),
-        .executableTarget(name: "custody", dependencies: ["Custody"]),
+        .executableTarget(name: "custody", dependencies: ["Custody", "Reports", "Catalog", "Dock"]),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
         .testTarget(name: "CalendarTests", dependencies: ["Calendar"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "CustodyTests", dependencies: ["Custody"]),
     ]
 )

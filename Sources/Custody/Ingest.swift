@@ -1,0 +1,261 @@
+import Catalog
+import Dock
+import Foundation
+import Media
+import Vault
+
+/// Takes every clip on one recorder volume into the store and the catalog.
+///
+/// For each clip: one read of the source that copies and hashes it (`Vault.stage`); content already in the
+/// catalog is recorded as seen and not stored twice; otherwise the copy is moved into place, made read-only
+/// and read back (`Vault.commit`); the stored copy, never the volume, is probed with libavformat; then the
+/// clip, its streams and its sighting are inserted in one transaction. A clip that fails stays on the volume
+/// and is tried again at the next dock; nothing about it is recorded but the dock's error list.
+public final class Ingest {
+    private let settings: Settings
+    private let vault: Vault
+    private let catalog: Catalog
+    private let prober = Prober()
+    private let patterns: [NamePattern]
+    private let log: Log
+
+    /// Opens the store and the catalog named by `settings` and checks the name patterns.
+    public init(settings: Settings, catalog: Catalog, log: Log) throws {
+        self.settings = settings
+        self.catalog = catalog
+        self.log = log
+        vault = try Vault(root: settings.store)
+        var patterns = [NamePattern.standard]
+        for template in settings.namePatterns {
+            do {
+                patterns.append(try NamePattern(template))
+            } catch {
+                throw UsageError("the name pattern '\(template)' cannot be used: \(error)")
+            }
+        }
+        self.patterns = patterns
+        let swept = vault.sweepIncoming()
+        if swept > 0 {
+            log(.debug, "removed unfinished copies left by an earlier stop", ["count": String(swept)])
+        }
+    }
+
+    /// Ingests the volume mounted (or laid out) at `root`.
+    ///
+    /// - Parameters:
+    ///   - identity: the volume's device, label and UUID when it is a real mount; nil for a plain folder.
+    ///   - shouldStop: asked between clips; when it returns true the ingest ends early, leaving the rest on the
+    ///     volume for the next dock.
+    ///   - report: called once per clip event, in order.
+    public func run(
+        volume root: String, identity: VolumeIdentity? = nil, shouldStop: @Sendable () -> Bool = { false },
+        report: (IngestEvent) -> Void = { _ in }
+    ) async throws -> IngestSummary {
+        let root = (root as NSString).standardizingPath
+        let found: (clips: [ClipCandidate], skipped: [SkippedEntry])
+        do {
+            found = try ClipFinder(extensions: settings.extensions).find(in: root)
+        } catch {
+            throw IngestError("cannot read the volume '\(root)': \(error)")
+        }
+        for entry in found.skipped {
+            log(.debug, "passed over an entry that is not a clip", ["path": entry.relativePath, "reason": entry.reason])
+            report(.skipped(originalPath: entry.relativePath, reason: entry.reason))
+        }
+
+        var dock = DockRecord(
+            mountPoint: root, device: identity?.device, label: identity?.label, uuid: identity?.uuid, started: Date())
+        dock.id = try catalog.beginDock(dock)
+        var summary = IngestSummary()
+        summary.dock = dock.id
+        summary.found = found.clips.count
+        dock.found = found.clips.count
+
+        let fallbackRecorder = Ingest.recorderName(forVolume: root, identity: identity, settings: settings)
+        let check = StabilityCheck(interval: .milliseconds(Int(settings.settleSeconds * 1000)))
+        let waitStarted = Date()
+        var pending = found.clips
+        while !pending.isEmpty && !summary.interrupted {
+            let (stable, changing) = await check.split(pending)
+            pending = changing
+            for candidate in stable {
+                if shouldStop() {
+                    summary.interrupted = true
+                    break
+                }
+                let outcome = ingest(candidate, fallbackRecorder: fallbackRecorder, identity: identity, dock: dock.id)
+                switch outcome {
+                case .stored(let clip, let seconds):
+                    summary.copied += 1
+                    summary.bytes += clip.size
+                    summary.seconds += seconds
+                    if clip.damaged != nil { summary.damaged += 1 }
+                    report(.stored(clip, seconds: seconds))
+                case .already(let clip, let seconds):
+                    summary.alreadyStored += 1
+                    summary.bytes += clip.size
+                    summary.seconds += seconds
+                    report(.alreadyStored(clip, originalPath: candidate.relativePath))
+                case .stillBeingWritten:
+                    pending.append(candidate)
+                case .failed(let message, let stopsDock):
+                    summary.failed += 1
+                    dock.errors.append(message)
+                    report(.failed(originalPath: candidate.relativePath, message: message))
+                    if stopsDock {
+                        summary.interrupted = true
+                    }
+                }
+                if summary.interrupted { break }
+            }
+            if !pending.isEmpty && Date().timeIntervalSince(waitStarted) > settings.settleLimitSeconds {
+                for candidate in pending {
+                    let message =
+                        "cannot copy '\(candidate.relativePath)': it was still being written after "
+                        + "\(Int(settings.settleLimitSeconds)) s; it will be copied at the next dock"
+                    summary.failed += 1
+                    dock.errors.append(message)
+                    report(.failed(originalPath: candidate.relativePath, message: message))
+                }
+                pending = []
+            }
+            for candidate in pending {
+                report(.waiting(originalPath: candidate.relativePath))
+            }
+        }
+
+        dock.finished = Date()
+        dock.copied = summary.copied
+        dock.already = summary.alreadyStored
+        dock.damaged = summary.damaged
+        dock.failed = summary.failed
+        dock.bytes = summary.bytes
+        try catalog.finishDock(dock)
+        return summary
+    }
+
+    // MARK: - One clip
+
+    private enum Outcome {
+        case stored(ClipRecord, seconds: Double)
+        case already(ClipRecord, seconds: Double)
+        case stillBeingWritten
+        case failed(String, stopsDock: Bool)
+    }
+
+    private func ingest(_ candidate: ClipCandidate, fallbackRecorder: String, identity: VolumeIdentity?, dock: Int64)
+        -> Outcome
+    {
+        let began = Date()
+        let name = patterns.lazy.compactMap { $0.match(candidate.name) }.first
+        let recorder = Ingest.safeName(name?.serial ?? fallbackRecorder)
+        let filenameTime = name?.date(in: settings.timeZone)
+
+        let staged: StagedCopy
+        do {
+            staged = try vault.stage(candidate.path)
+        } catch {
+            if error.code == .sourceChanged { return .stillBeingWritten }
+            return .failed("cannot copy '\(candidate.relativePath)': \(error)", stopsDock: error.code == .storeFull)
+        }
+
+        do {
+            if let known = try catalog.clip(sha256: staged.sha256) {
+                vault.discard(staged)
+                try catalog.noteRecorder(recorder, handler: name?.badge, at: began)
+                try catalog.recordSighting(clip: known.id, dock: dock, originalPath: candidate.relativePath, at: began)
+                log(.debug, "clip already stored", ["clip": candidate.relativePath, "sha256": known.sha256])
+                return .already(known, seconds: Date().timeIntervalSince(began))
+            }
+
+            let day = Ingest.dayFolder(filenameTime ?? candidate.modified, timeZone: settings.timeZone)
+            let relativePath = "\(recorder)/\(day)/\(candidate.name)"
+            let original = try vault.commit(staged, as: relativePath)
+
+            var clip = ClipRecord(
+                sha256: original.sha256, size: original.size, recorder: recorder, handler: name?.badge,
+                originalName: candidate.name, originalPath: candidate.relativePath,
+                originalModified: candidate.modified, storedPath: original.relativePath, start: nil, startSource: nil,
+                metadataTime: nil, filenameTime: filenameTime, sequence: name?.sequence, duration: nil,
+                container: nil, damaged: nil, dock: dock, ingested: Date(), streams: [])
+            describe(&clip, probing: vault.absolutePath(original.relativePath))
+
+            try catalog.noteRecorder(recorder, handler: name?.badge, at: began)
+            clip.id = try catalog.insertClip(clip)
+            log(
+                .debug, "clip stored",
+                ["clip": candidate.relativePath, "recorder": recorder, "sha256": clip.sha256, "stored": clip.storedPath])
+            return .stored(clip, seconds: Date().timeIntervalSince(began))
+        } catch let error as VaultError {
+            return .failed("cannot store '\(candidate.relativePath)': \(error)", stopsDock: error.code == .storeFull)
+        } catch {
+            return .failed("cannot index '\(candidate.relativePath)': \(error)", stopsDock: true)
+        }
+    }
+
+    /// Fills in what probing the stored copy tells, and the clip's start with where it came from.
+    private func describe(_ clip: inout ClipRecord, probing path: String) {
+        do {
+            let probe = try prober.probe(path)
+            clip.container = probe.container
+            clip.duration = probe.duration
+            clip.metadataTime = probe.rawCreationTime
+            clip.streams = probe.streams.map {
+                StreamRecord(
+                    index: $0.index, kind: $0.kind.rawValue, codec: $0.codec, width: $0.width, height: $0.height,
+                    frameRate: $0.frameRate, sampleRate: $0.sampleRate, channels: $0.channels, start: $0.startTime,
+                    duration: $0.duration)
+            }
+            if let created = probe.creationTime {
+                clip.start = created
+                clip.startSource = .metadata
+            }
+        } catch {
+            clip.damaged = error.reason
+            log(.debug, "clip is damaged", ["clip": clip.originalPath, "reason": error.reason])
+        }
+        if clip.start == nil, let filenameTime = clip.filenameTime {
+            clip.start = filenameTime
+            clip.startSource = .filename
+        }
+        if clip.start == nil, let modified = clip.originalModified {
+            clip.start = modified
+            clip.startSource = .mtime
+        }
+    }
+
+    // MARK: - Names and places
+
+    /// The recorder a volume's clips belong to when their names do not say: the configured serial for the
+    /// volume's label or UUID, else the label, else the mount point's folder name.
+    static func recorderName(forVolume root: String, identity: VolumeIdentity?, settings: Settings) -> String {
+        if let label = identity?.label, let serial = settings.volumes[label] { return serial }
+        if let uuid = identity?.uuid, let serial = settings.volumes[uuid] { return serial }
+        if let serial = settings.volumes[(root as NSString).lastPathComponent] { return serial }
+        if let label = identity?.label, !label.isEmpty { return label }
+        return (root as NSString).lastPathComponent
+    }
+
+    /// A recorder name safe to use as one folder name in the store.
+    static func safeName(_ name: String) -> String {
+        let cleaned = String(name.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
+        return cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "unknown-recorder" : cleaned
+    }
+
+    /// The store's day folder, `YYYY/MM/DD` in the station's time zone.
+    static func dayFolder(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Foundation.Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d/%02d/%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
+
+/// An ingest that could not start or could not go on; its text says what to do.
+public struct IngestError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

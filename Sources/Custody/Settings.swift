@@ -1,0 +1,149 @@
+import Foundation
+
+/// custody's configuration: defaults, then the configuration file, then flags.
+///
+/// The file is JSON. Every key is also a flag: the key `settle_seconds` is the flag `--settle-seconds`;
+/// a key holding a list is a repeatable flag; `volumes` (volume label or UUID to recorder serial) is the
+/// repeatable flag `--volume LABEL=SERIAL`.
+public struct Settings: Sendable, Equatable {
+    /// The default configuration file.
+    public static let defaultConfigurationPath = "/etc/custody/custody.json"
+
+    /// Folder that holds the originals.
+    public var store = "/var/lib/custody/store"
+
+    /// The SQLite catalog.
+    public var catalog = "/var/lib/custody/catalog.sqlite"
+
+    /// The station's time zone: the zone recorders' file names and local clocks are read in.
+    public var timeZone = TimeZone.current
+
+    /// Mount roots the daemon watches for recorder volumes.
+    public var watch = ["/media", "/run/media", "/mnt"]
+
+    /// File extensions taken as clips, in any case.
+    public var extensions = ["mp4", "mov", "avi", "ts", "m4v", "mkv", "3gp"]
+
+    /// Extra clip-name templates, tried after the standard `SERIAL_BADGE_YYYYMMDDhhmmss_NNNN`.
+    public var namePatterns: [String] = []
+
+    /// Volume label or UUID to recorder serial, for recorders whose clip names do not carry the serial.
+    public var volumes: [String: String] = [:]
+
+    /// How long a clip's size and modification time must stay unchanged before it is copied, in seconds.
+    public var settleSeconds = 3.0
+
+    /// How long to wait at most for a clip that is still being written, in seconds.
+    public var settleLimitSeconds = 600.0
+
+    /// How long the daemon lets the clip being copied finish after it is asked to stop, in seconds.
+    public var stopTimeoutSeconds = 30.0
+
+    /// The least important messages logged: debug, info, notice, warning, error.
+    public var logLevel = LogLevel.info
+
+    public init() {}
+}
+
+/// A mistake in the configuration file or on the command line; the command exits with status 64.
+public struct UsageError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+// MARK: - Reading the configuration file
+
+extension Settings {
+    /// The keys the configuration file may hold, and what each takes.
+    static let keys: [(key: String, help: String)] = [
+        ("store", "folder that holds the originals"),
+        ("catalog", "SQLite catalog file"),
+        ("timezone", "station time zone, an IANA name such as Asia/Shanghai"),
+        ("watch", "mount roots the daemon watches (list)"),
+        ("extensions", "file extensions taken as clips (list)"),
+        ("name_patterns", "extra clip-name templates such as {yyyy}{MM}{dd}_{hh}{mm}{ss}_{seq} (list)"),
+        ("volumes", "volume label or UUID to recorder serial (object)"),
+        ("settle_seconds", "how long a clip must stay unchanged before it is copied"),
+        ("settle_limit_seconds", "how long to wait at most for a clip still being written"),
+        ("stop_timeout_seconds", "how long the daemon lets a copy finish when asked to stop"),
+        ("log_level", "debug, info, notice, warning or error"),
+    ]
+
+    /// Applies the configuration file at `path` on top of these settings.
+    ///
+    /// - Parameter required: when false, a missing file is not an error (the default path need not exist).
+    public mutating func load(configuration path: String, required: Bool) throws(UsageError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if !required && !FileManager.default.fileExists(atPath: path) { return }
+            throw UsageError("cannot read the configuration file '\(path)': it does not exist or is not readable")
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw UsageError("the configuration file '\(path)' is not valid JSON: \(error.localizedDescription)")
+        }
+        guard let values = object as? [String: Any] else {
+            throw UsageError("the configuration file '\(path)' must hold one JSON object")
+        }
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            try apply(key: key, value: value, from: "the configuration file '\(path)'")
+        }
+    }
+
+    /// Applies one configuration value; `source` names where it came from in error messages.
+    mutating func apply(key: String, value: Any, from source: String) throws(UsageError) {
+        func text() throws(UsageError) -> String {
+            guard let text = value as? String, !text.isEmpty else {
+                throw UsageError("'\(key)' in \(source) must be a non-empty string")
+            }
+            return text
+        }
+        func list() throws(UsageError) -> [String] {
+            if let single = value as? String { return [single] }
+            guard let list = value as? [String] else { throw UsageError("'\(key)' in \(source) must be a list of strings") }
+            return list
+        }
+        func seconds() throws(UsageError) -> Double {
+            let number: Double? =
+                if let text = value as? String { Double(text) } else { (value as? NSNumber)?.doubleValue }
+            guard let number, number.isFinite, number >= 0 else {
+                throw UsageError("'\(key)' in \(source) must be a number of seconds, 0 or more")
+            }
+            return number
+        }
+
+        switch key {
+        case "store": store = try text()
+        case "catalog": catalog = try text()
+        case "timezone":
+            let name = try text()
+            guard let zone = TimeZone(identifier: name) else {
+                throw UsageError("unknown time zone '\(name)' in \(source); use an IANA name such as Asia/Shanghai")
+            }
+            timeZone = zone
+        case "watch": watch = try list()
+        case "extensions": extensions = try list().map { $0.lowercased().trimmingCharacters(in: ["."]) }
+        case "name_patterns": namePatterns = try list()
+        case "volumes":
+            guard let map = value as? [String: String] else {
+                throw UsageError("'volumes' in \(source) must map volume labels or UUIDs to recorder serials")
+            }
+            volumes.merge(map) { _, new in new }
+        case "settle_seconds": settleSeconds = try seconds()
+        case "settle_limit_seconds": settleLimitSeconds = try seconds()
+        case "stop_timeout_seconds": stopTimeoutSeconds = try seconds()
+        case "log_level":
+            let name = try text()
+            guard let level = LogLevel(name: name) else {
+                throw UsageError("unknown log level '\(name)' in \(source); use debug, info, notice, warning or error")
+            }
+            logLevel = level
+        default:
+            throw UsageError("unknown key '\(key)' in \(source)")
+        }
+    }
+}

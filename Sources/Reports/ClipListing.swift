@@ -1,0 +1,97 @@
+import Catalog
+import Foundation
+
+/// `custody clips`: the catalog's clips as a table, JSON or CSV.
+///
+/// JSON and CSV carry the field names scripts rely on: `sha256`, `recorder`, `handler`, `original_name`,
+/// `stored_path`, `size`, `start` (ISO 8601 UTC or null), `start_source`, `duration` (seconds), `damaged`
+/// (null or libavformat's reason). Keep them.
+public struct ClipListing {
+    public var clips: [ClipRecord]
+    /// The store's root, to show where each original is.
+    public var store: String
+    /// The station's time zone, for the table.
+    public var timeZone: TimeZone
+
+    public init(clips: [ClipRecord], store: String, timeZone: TimeZone) {
+        self.clips = clips
+        self.store = store
+        self.timeZone = timeZone
+    }
+
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: table()
+        case .json: json()
+        case .csv: csv()
+        }
+    }
+
+    // MARK: - Formats
+
+    static let fields = [
+        "sha256", "recorder", "handler", "original_name", "original_path", "stored_path", "size", "start",
+        "start_source", "duration", "container", "streams", "damaged", "ingested",
+    ]
+
+    func table() -> String {
+        var table = TextTable(header: ["START", "RECORDER", "HANDLER", "DURATION", "SIZE", "SHA256", "CLIP"])
+        for clip in clips {
+            var name = clip.originalName
+            if let damaged = clip.damaged { name += "  [damaged: \(damaged)]" }
+            table.append([
+                clip.start.map { Timestamps.local($0, in: timeZone) } ?? "unknown",
+                clip.recorder, clip.handler ?? "-",
+                clip.duration.map { String(format: "%.3f s", $0) } ?? "-",
+                ClipListing.megabytes(clip.size), String(clip.sha256.prefix(12)), name,
+            ])
+        }
+        let total = clips.reduce(Int64(0)) { $0 + $1.size }
+        return table.render() + "\(clips.count) clips, \(ClipListing.megabytes(total))\n"
+    }
+
+    func json() -> String {
+        let objects = clips.map { clip -> String in
+            let streams = clip.streams.map { stream in
+                JSON.object([
+                    ("index", JSON.number(stream.index)), ("kind", JSON.string(stream.kind)),
+                    ("codec", JSON.string(stream.codec)), ("width", JSON.number(stream.width)),
+                    ("height", JSON.number(stream.height)), ("frame_rate", JSON.number(stream.frameRate)),
+                    ("sample_rate", JSON.number(stream.sampleRate)), ("channels", JSON.number(stream.channels)),
+                    ("start", JSON.number(stream.start)), ("duration", JSON.number(stream.duration)),
+                ])
+            }
+            return JSON.object([
+                ("sha256", JSON.string(clip.sha256)), ("recorder", JSON.string(clip.recorder)),
+                ("handler", JSON.string(clip.handler)), ("original_name", JSON.string(clip.originalName)),
+                ("original_path", JSON.string(clip.originalPath)), ("stored_path", JSON.string(storedPath(clip))),
+                ("size", JSON.number(clip.size)), ("start", JSON.string(clip.start.map(Timestamps.utc))),
+                ("start_source", JSON.string(clip.startSource?.rawValue)), ("duration", JSON.number(clip.duration)),
+                ("container", JSON.string(clip.container)), ("streams", "[" + streams.joined(separator: ",") + "]"),
+                ("damaged", JSON.string(clip.damaged)), ("ingested", JSON.string(Timestamps.utc(clip.ingested))),
+            ])
+        }
+        return "[" + objects.joined(separator: ",\n ") + "]\n"
+    }
+
+    func csv() -> String {
+        let rows = clips.map { clip in
+            [
+                clip.sha256, clip.recorder, clip.handler ?? "", clip.originalName, clip.originalPath,
+                storedPath(clip), String(clip.size), clip.start.map(Timestamps.utc) ?? "",
+                clip.startSource?.rawValue ?? "", clip.duration.map { String($0) } ?? "", clip.container ?? "",
+                clip.streams.map { "\($0.kind):\($0.codec)" }.joined(separator: " "), clip.damaged ?? "",
+                Timestamps.utc(clip.ingested),
+            ]
+        }
+        return CSV.render(header: ClipListing.fields, rows: rows)
+    }
+
+    private func storedPath(_ clip: ClipRecord) -> String {
+        (store as NSString).appendingPathComponent(clip.storedPath)
+    }
+
+    static func megabytes(_ bytes: Int64) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    }
+}

@@ -1,0 +1,61 @@
+import Custody
+import Foundation
+
+/// The options every subcommand takes: where the store, catalog and configuration are, and every
+/// configuration key as a flag.
+enum CommonOptions {
+    static let list: [Arguments.Option] = [
+        .init(name: "help", takesValue: false, help: "show this help"),
+        .init(name: "config", takesValue: true, help: "configuration file (default \(Settings.defaultConfigurationPath))"),
+        .init(name: "store", takesValue: true, help: "folder that holds the originals (default /var/lib/custody/store)"),
+        .init(
+            name: "catalog", takesValue: true, help: "SQLite catalog (default /var/lib/custody/catalog.sqlite)"),
+        .init(name: "timezone", takesValue: true, help: "station time zone, an IANA name (default the system's)"),
+        .init(name: "log-level", takesValue: true, help: "debug, info, notice, warning or error (default info)"),
+    ]
+
+    /// Options that exist only because the configuration key exists; shown by the commands that use them.
+    static let ingestKeys: [Arguments.Option] = [
+        .init(name: "extensions", takesValue: true, help: "a file extension taken as a clip (repeatable)"),
+        .init(
+            name: "name-patterns", takesValue: true,
+            help: "an extra clip-name template, e.g. {yyyy}{MM}{dd}_{hh}{mm}{ss}_{seq} (repeatable)"),
+        .init(
+            name: "volumes", takesValue: true, help: "LABEL=SERIAL: clips on this volume are this recorder's (repeatable)"),
+        .init(name: "settle-seconds", takesValue: true, help: "a clip must stay unchanged this long before copying (3)"),
+        .init(
+            name: "settle-limit-seconds", takesValue: true, help: "wait at most this long for a clip being written (600)"),
+    ]
+
+    /// Builds the settings: defaults, then the configuration file, then the flags.
+    static func settings(from arguments: Arguments) throws(UsageError) -> Settings {
+        var settings = Settings()
+        if let path = arguments.value("config") {
+            try settings.load(configuration: path, required: true)
+        } else {
+            try settings.load(configuration: Settings.defaultConfigurationPath, required: false)
+        }
+        let source = "the command line"
+        for (flag, key) in [
+            ("store", "store"), ("catalog", "catalog"), ("timezone", "timezone"), ("log-level", "log_level"),
+            ("settle-seconds", "settle_seconds"), ("settle-limit-seconds", "settle_limit_seconds"),
+            ("stop-timeout-seconds", "stop_timeout_seconds"),
+        ] {
+            if let value = arguments.value(flag) { try settings.apply(key: key, value: value, from: source) }
+        }
+        for (flag, key) in [("watch", "watch"), ("extensions", "extensions"), ("name-patterns", "name_patterns")] {
+            let values = arguments.all(flag)
+            if !values.isEmpty { try settings.apply(key: key, value: values, from: source) }
+        }
+        var volumes: [String: String] = [:]
+        for pair in arguments.all("volumes") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw UsageError("'--volumes \(pair)' must be LABEL=SERIAL or UUID=SERIAL")
+            }
+            volumes[parts[0]] = parts[1]
+        }
+        if !volumes.isEmpty { try settings.apply(key: "volumes", value: volumes, from: source) }
+        return settings
+    }
+}

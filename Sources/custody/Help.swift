@@ -1,0 +1,27 @@
+/// Help texts: one per subcommand, printed by `--help`.
+enum Help {
+    static let overview = """
+        custody: takes body-worn camera footage into evidence storage when a recorder docks.
+
+        usage: custody <command> [options]
+
+        commands:
+          ingest PATH   copy, verify, probe and index every clip on the recorder volume at PATH now
+          daemon        follow the mount table and ingest every recorder volume that mounts
+          clips         list the clips in the catalog
+
+        'custody <command> --help' tells more. Every command takes --store, --catalog, --config and --timezone.
+        Exit status: 0 success, 1 failure, 64 bad usage.
+
+        """
+
+    static func command(_ usage: String, _ summary: String, options: [Arguments.Option]) -> String {
+        var text = "usage: custody \(usage)\n\n\(summary)\n\noptions:\n"
+        let width = options.map { $0.name.count + ($0.takesValue ? 6 : 0) }.max() ?? 0
+        for option in options {
+            let left = "--" + option.name + (option.takesValue ? " VALUE" : "")
+            text += "  " + left + String(repeating: " ", count: width + 4 - left.count) + option.help + "\n"
+        }
+        return text
+    }
+}
