@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(
     pkg-config
     libavformat-dev libavcodec-dev libavutil-dev libswresample-dev
-    libsqlite3-dev libssl-dev libsystemd-dev
-    ffmpeg espeak-ng
+    libsqlite3-dev libssl-dev libsystemd-dev sqlite3
+    ffmpeg espeak-ng jq
     exfatprogs exfat-fuse fuse3 util-linux
     xorriso
 )
