@@ -4,7 +4,7 @@ import Testing
 @testable import Dock
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("ClipFinder")
@@ -39,10 +39,11 @@ struct ClipFinderTests {
                 "RECORD/2024/03/15/142501.ts",
             ])
         #expect(clips.map(\.size) == [10, 20, 3, 7])
-        #expect(clips.map(\.name) == [
-            "A123456_004521_20240315142501_0001.MP4", "A123456_004521_20240315143001_0002.mp4", "clip.Mov",
-            "142501.ts",
-        ])
+        #expect(
+            clips.map(\.name) == [
+                "A123456_004521_20240315142501_0001.MP4", "A123456_004521_20240315143001_0002.mp4", "clip.Mov",
+                "142501.ts",
+            ])
         #expect(clips[2].path == volume.path + "/DCIM/100MEDIA/clip.Mov")
         #expect(
             skipped == [
@@ -63,7 +64,10 @@ struct ClipFinderTests {
         let volume = try TemporaryFolder()
         defer { volume.remove() }
         let path = try volume.file("FILE0001.MP4", bytes: 1)
-        var times = [timespec(tv_sec: 1_710_512_701, tv_nsec: 123_456_789), timespec(tv_sec: 1_710_512_701, tv_nsec: 123_456_789)]
+        var times = [
+            timespec(tv_sec: 1_710_512_701, tv_nsec: 123_456_789),
+            timespec(tv_sec: 1_710_512_701, tv_nsec: 123_456_789),
+        ]
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
 
         let clip = try #require(try ClipFinder().find(in: volume.path).clips.first)

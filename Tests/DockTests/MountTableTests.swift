@@ -24,7 +24,8 @@ struct MountTableTests {
         #expect(
             entries[1]
                 == MountEntry(
-                    mountID: 36, mountPoint: "/mnt2", fileSystem: "ext3", source: "/dev/root", options: ["rw", "noatime"],
+                    mountID: 36, mountPoint: "/mnt2", fileSystem: "ext3", source: "/dev/root",
+                    options: ["rw", "noatime"],
                     parentID: 35, deviceNumber: "98:0", root: "/mnt1", superOptions: ["rw", "errors=continue"]))
         #expect(entries[2].mountPoint == "/media/officer/CAM 01")
         #expect(entries[2].fileSystem == "exfat")
@@ -63,16 +64,22 @@ struct MountTableTests {
             .replacingOccurrences(of: " /mnt/", with: " /custody-test/mnt/")
             .replacingOccurrences(of: " /mntx/", with: " /custody-test/mntx/")
         let roots = ["/custody-test/media", "/custody-test/run/media", "/custody-test/mnt"]
-        #expect(MountTable.recorderVolumes(in: MountTable.parse(sample), under: roots).map(\.mountID) == [612, 613, 614, 615])
+        #expect(
+            MountTable.recorderVolumes(in: MountTable.parse(sample), under: roots).map(\.mountID) == [
+                612, 613, 614, 615,
+            ])
     }
 
     @Test("a mount exactly on a root counts only for a removable file system; autofs never counts")
     func mountOnRootItself() {
         let entries = [
             MountEntry(mountID: 1, mountPoint: "/custody-test/mnt", fileSystem: "tmpfs", source: "tmpfs", options: []),
-            MountEntry(mountID: 2, mountPoint: "/custody-test/mnt", fileSystem: "vfat", source: "/dev/sdb1", options: []),
-            MountEntry(mountID: 3, mountPoint: "/custody-test/mnt/CAM", fileSystem: "autofs", source: "systemd-1", options: []),
-            MountEntry(mountID: 4, mountPoint: "/custody-test/mnt/CAM", fileSystem: "ext4", source: "/dev/sdc1", options: []),
+            MountEntry(
+                mountID: 2, mountPoint: "/custody-test/mnt", fileSystem: "vfat", source: "/dev/sdb1", options: []),
+            MountEntry(
+                mountID: 3, mountPoint: "/custody-test/mnt/CAM", fileSystem: "autofs", source: "systemd-1", options: []),
+            MountEntry(
+                mountID: 4, mountPoint: "/custody-test/mnt/CAM", fileSystem: "ext4", source: "/dev/sdc1", options: []),
         ]
         #expect(MountTable.recorderVolumes(in: entries, under: ["/custody-test/mnt/"]).map(\.mountID) == [2, 4])
     }
@@ -93,10 +100,14 @@ struct MountTableTests {
     @Test("newly mounted volumes are those whose mount ID is new, including a volume mounted again at the same place")
     func newlyMounted() {
         let roots = ["/custody-test/media"]
-        let cam = MountEntry(mountID: 40, mountPoint: "/custody-test/media/CAM01", fileSystem: "vfat", source: "/dev/sdb1", options: [])
-        let again = MountEntry(mountID: 44, mountPoint: "/custody-test/media/CAM01", fileSystem: "vfat", source: "/dev/sdb1", options: [])
-        let other = MountEntry(mountID: 45, mountPoint: "/custody-test/media/CAM02", fileSystem: "exfat", source: "/dev/sdc1", options: [])
-        let elsewhere = MountEntry(mountID: 46, mountPoint: "/srv/data", fileSystem: "ext4", source: "/dev/sdf1", options: [])
+        let cam = MountEntry(
+            mountID: 40, mountPoint: "/custody-test/media/CAM01", fileSystem: "vfat", source: "/dev/sdb1", options: [])
+        let again = MountEntry(
+            mountID: 44, mountPoint: "/custody-test/media/CAM01", fileSystem: "vfat", source: "/dev/sdb1", options: [])
+        let other = MountEntry(
+            mountID: 45, mountPoint: "/custody-test/media/CAM02", fileSystem: "exfat", source: "/dev/sdc1", options: [])
+        let elsewhere = MountEntry(
+            mountID: 46, mountPoint: "/srv/data", fileSystem: "ext4", source: "/dev/sdf1", options: [])
 
         #expect(MountTable.newlyMounted(from: [cam], to: [cam, other, elsewhere], under: roots) == [other])
         #expect(MountTable.newlyMounted(from: [cam, other], to: [again, other], under: roots) == [again])

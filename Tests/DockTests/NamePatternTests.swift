@@ -24,7 +24,8 @@ struct NamePatternTests {
     static let cases: [Case] = [
         Case(
             template: standard, fileName: "A123456_004521_20240315142501_0001.MP4",
-            expected: ClipName(serial: "A123456", badge: "004521", localTime: time(2024, 3, 15, 14, 25, 1), sequence: 1)),
+            expected: ClipName(serial: "A123456", badge: "004521", localTime: time(2024, 3, 15, 14, 25, 1), sequence: 1)
+        ),
         Case(
             template: standard, fileName: "zx9y8w7_123456_20231231235959_12345.mov",
             expected: ClipName(
@@ -75,7 +76,8 @@ struct NamePatternTests {
         #expect(NamePattern.standard.template == Self.standard)
         #expect(
             NamePattern.standard.match("B765432_000001_20250101080000_0042.MP4")
-                == ClipName(serial: "B765432", badge: "000001", localTime: Self.time(2025, 1, 1, 8, 0, 0), sequence: 42))
+                == ClipName(serial: "B765432", badge: "000001", localTime: Self.time(2025, 1, 1, 8, 0, 0), sequence: 42)
+        )
     }
 
     @Test("the first of several patterns that matches reads the name")
