@@ -66,8 +66,16 @@ public struct NamePattern: Sendable, Equatable {
 
 extension NamePattern {
     enum Token: String, Sendable, Equatable {
-        case serial, badge, year = "yyyy", month = "MM", day = "dd", hour = "hh", minute = "mm", second = "ss"
-        case sequence = "seq", anything = "*"
+        case serial
+        case badge
+        case year = "yyyy"
+        case month = "MM"
+        case day = "dd"
+        case hour = "hh"
+        case minute = "mm"
+        case second = "ss"
+        case sequence = "seq"
+        case anything = "*"
 
         /// Fixed width, or nil when the token takes a variable number of characters.
         var fixedWidth: Int? {

@@ -158,6 +158,30 @@ struct ProberTests {
         #expect(probe.creationTime == nil)
     }
 
+    @Test(
+        "Every clip of a made recorder volume probes to the manifest's start and duration; the cut one throws",
+        .enabled(if: volumeToolsAreInstalled, "make-volume.sh needs ffmpeg, espeak-ng and jq")
+    )
+    func recorderVolume() throws {
+        let folder = try TemporaryFolder()
+        let (volume, manifest) = try VolumeManifest.make(in: folder)
+        #expect(manifest.clips.count == 6)
+        for clip in manifest.clips {
+            let path = volume + "/" + clip.path
+            if clip.truncated {
+                let error = try #require(throws: MediaError.self) { try prober.probe(path) }
+                #expect(error.detail == "moov atom not found")
+                continue
+            }
+            let probe = try prober.probe(path)
+            #expect(probe.duration == clip.duration, "\(clip.name)")
+            #expect(probe.rawCreationTime == clip.start.replacingOccurrences(of: "Z", with: ".000000Z"))
+            #expect(probe.creationTime == CreationTime.parse(clip.start))
+            #expect((probe.audio != nil) == clip.hasAudio, "\(clip.name)")
+            #expect(probe.video?.width == 160)
+        }
+    }
+
     // MARK: - Clips that cannot be read
 
     @Test(

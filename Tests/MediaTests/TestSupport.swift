@@ -83,3 +83,42 @@ struct ToolFailure: Error, CustomStringConvertible {
 
 /// ffmpeg is installed with the package's dependencies; tests that make media need it.
 let ffmpegIsInstalled = Tool.exists("ffmpeg")
+
+// MARK: - Volume manifest
+
+/// The answers `fixtures/make-volume.sh` writes beside the volume it makes.
+struct VolumeManifest: Decodable {
+    struct Clip: Decodable {
+        var name: String
+        var path: String
+        var start: String
+        var duration: Double?
+        var kind: String
+        var hasAudio: Bool
+        var truncated: Bool
+        var speech: [Speech]
+    }
+
+    struct Speech: Decodable {
+        var start: Double
+        var end: Double
+        var language: String
+    }
+
+    var serial: String
+    var badge: String
+    var clipFolder: String
+    var clips: [Clip]
+    var junk: [String]
+
+    /// Runs `fixtures/make-volume.sh` into `folder/volume` and reads its manifest.
+    static func make(in folder: TemporaryFolder, arguments: [String] = []) throws -> (volume: String, VolumeManifest) {
+        let volume = folder.path("volume")
+        try Tool.run(Fixtures.folder.appendingPathComponent("make-volume.sh").path, [volume] + arguments)
+        let data = try Data(contentsOf: URL(fileURLWithPath: volume + ".expected.json"))
+        return (volume, try JSONDecoder().decode(VolumeManifest.self, from: data))
+    }
+}
+
+/// espeak-ng and jq are needed, with ffmpeg, to make a recorder volume.
+let volumeToolsAreInstalled = ffmpegIsInstalled && Tool.exists("espeak-ng") && Tool.exists("jq")
