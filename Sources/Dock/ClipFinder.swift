@@ -35,6 +35,7 @@ public struct ClipFinder: Sendable {
 
     /// Lists the clips below `root`, and the entries deliberately skipped, both sorted by relative path.
     ///
+    /// The root itself may be reached through a symbolic link; links below it are never followed.
     /// A folder below the root that cannot be read is reported in `skipped` with the system's reason;
     /// the walk goes on with the rest of the volume.
     ///
@@ -43,8 +44,8 @@ public struct ClipFinder: Sendable {
     public func find(in root: String) throws(DockError) -> (clips: [ClipCandidate], skipped: [SkippedEntry]) {
         let rootPath = Self.trimmingTrailingSlashes(root)
         var rootStat = stat()
-        guard lstat(rootPath, &rootStat) == 0 else {
-            throw DockError.volume(rootPath, operation: "lstat", errno: errno)
+        guard stat(rootPath, &rootStat) == 0 else {
+            throw DockError.volume(rootPath, operation: "stat", errno: errno)
         }
         guard Self.fileType(rootStat) == S_IFDIR else {
             throw DockError.volume(rootPath, operation: "opendir", errno: ENOTDIR)

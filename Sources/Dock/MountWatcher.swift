@@ -69,8 +69,12 @@ public final class MountWatcher: Sendable {
             if let deadline {
                 let left = clock.now.duration(to: deadline)
                 let (seconds, attoseconds) = left.components
-                let total = max(0, seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
-                milliseconds = Int32(clamping: total)
+                if seconds >= Int64(Int32.max / 1000) {
+                    milliseconds = Int32.max  // about 24 days; the loop waits again for the rest
+                } else {
+                    let rounded = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+                    milliseconds = Int32(max(0, rounded))
+                }
             }
             var watched = [
                 pollfd(fd: tableDescriptor, events: Int16(POLLPRI), revents: 0),

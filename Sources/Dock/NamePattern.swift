@@ -9,7 +9,7 @@ import Foundation
 /// - `{badge}` the handler's badge, digits; `{badge:6}` exactly 6
 /// - `{yyyy}` `{MM}` `{dd}` `{hh}` `{mm}` `{ss}` the local start time (4 or 2 digits each, 24-hour clock)
 /// - `{seq}` the sequence number, one or more digits; `{seq:4}` exactly 4
-/// - `{*}` any text, possibly none
+/// - `{*}` any text, possibly none (at most twice in a template)
 ///
 /// Everything else is plain text, compared without regard to ASCII case (`FILE{seq}` matches
 /// `file0007.mp4`). The extension (the part from the last dot) is ignored. The template must cover
@@ -31,7 +31,8 @@ public struct NamePattern: Sendable, Equatable {
     /// Parses a template.
     ///
     /// - Throws: `DockError.Code.invalidPattern` for an empty template, an unknown or repeated token,
-    ///   an unclosed brace, a bad width, or time tokens without the date (`{hh}` needs `{yyyy}{MM}{dd}`).
+    ///   an unclosed brace, a bad width, more than two `{*}`, or time tokens without the date (`{hh}` needs
+    ///   `{yyyy}{MM}{dd}`).
     public init(_ template: String) throws(DockError) {
         self.template = template
         self.pieces = try Self.parse(template)
@@ -41,8 +42,7 @@ public struct NamePattern: Sendable, Equatable {
     public func match(_ fileName: String) -> ClipName? {
         let stem = Array(Self.stem(of: fileName).utf8)
         var fields = Fields()
-        guard matchPieces(from: 0, in: stem, at: 0, fields: &fields) else { return nil }
-        return fields.clipName
+        return matchPieces(from: 0, in: stem, at: 0, fields: &fields)
     }
 
     /// Reads a clip file name with the first of `patterns` that matches it; nil when none does.
@@ -108,6 +108,7 @@ extension NamePattern {
         guard !template.isEmpty else { throw DockError.pattern(template, "the template is empty") }
         var pieces: [Piece] = []
         var seen: Set<Token> = []
+        var wildcards = 0
         var literal: [UInt8] = []
         var rest = Substring(template)
 
@@ -126,7 +127,11 @@ extension NamePattern {
             let body = rest[rest.index(after: rest.startIndex)..<close]
             rest = rest[rest.index(after: close)...]
             let (token, width) = try parseToken(body, in: template)
-            if token != .anything {
+            if token == .anything {
+                // Each {*} multiplies the ways a name can be split; two keep matching fast on any name.
+                wildcards += 1
+                guard wildcards <= 2 else { throw DockError.pattern(template, "{*} may appear at most twice") }
+            } else {
                 guard seen.insert(token).inserted else {
                     throw DockError.pattern(template, "the token {\(token.rawValue)} appears twice")
                 }
@@ -210,15 +215,16 @@ extension NamePattern {
 
     /// Matches pieces from `index` on against `stem` from `position`, trying longer runs first for
     /// tokens of variable width and backing off when the rest does not match or the date is not real.
-    func matchPieces(from index: Int, in stem: [UInt8], at position: Int, fields: inout Fields) -> Bool {
+    /// Returns the clip name read at the first complete match.
+    func matchPieces(from index: Int, in stem: [UInt8], at position: Int, fields: inout Fields) -> ClipName? {
         guard index < pieces.count else {
-            return position == stem.count && fields.clipName != nil
+            return position == stem.count ? fields.clipName : nil
         }
         switch pieces[index] {
         case .literal(let text):
-            guard position + text.count <= stem.count else { return false }
+            guard position + text.count <= stem.count else { return nil }
             for (offset, byte) in text.enumerated() where Self.lowercasedASCII(stem[position + offset]) != byte {
-                return false
+                return nil
             }
             return matchPieces(from: index + 1, in: stem, at: position + text.count, fields: &fields)
 
@@ -230,7 +236,7 @@ extension NamePattern {
             }
             let shortest: Int
             if let exact = token.fixedWidth ?? width {
-                guard run - position == exact else { return false }
+                guard run - position == exact else { return nil }
                 shortest = exact
             } else {
                 shortest = token == .anything ? 0 : 1
@@ -241,13 +247,13 @@ extension NamePattern {
                 if token != .anything {
                     fields.values[token] = String(decoding: stem[position..<(position + length)], as: UTF8.self)
                 }
-                if matchPieces(from: index + 1, in: stem, at: position + length, fields: &fields) {
-                    return true
+                if let name = matchPieces(from: index + 1, in: stem, at: position + length, fields: &fields) {
+                    return name
                 }
                 fields.values[token] = saved
                 length -= 1
             }
-            return false
+            return nil
         }
     }
 }

@@ -92,6 +92,8 @@ public enum VolumeIdentifier {
             return [:]
         }
 
+        // blkid prints two short lines, far less than a pipe holds, so it never blocks on its output
+        // while this waits for it to exit.
         let deadline = ContinuousClock.now.advanced(by: blkidTimeout)
         while process.isRunning && ContinuousClock.now < deadline {
             usleep(10_000)

@@ -89,7 +89,7 @@ struct ClipFinderTests {
         #expect(skipped.isEmpty)
     }
 
-    @Test("a missing volume root throws volumeUnreadable naming the path, lstat and the system's reason")
+    @Test("a missing volume root throws volumeUnreadable naming the path, stat and the system's reason")
     func missingRootThrows() throws {
         let volume = try TemporaryFolder()
         defer { volume.remove() }
@@ -99,11 +99,25 @@ struct ClipFinderTests {
 
         #expect(error?.code == .volumeUnreadable)
         #expect(error?.subject == missing)
-        #expect(error?.operation == "lstat")
+        #expect(error?.operation == "stat")
         #expect(error?.reason == "No such file or directory")
         #expect(
-            error?.description == "cannot read volume '\(missing)' (lstat): No such file or directory; "
+            error?.description == "cannot read volume '\(missing)' (stat): No such file or directory; "
                 + "check that the recorder is still docked and its volume is mounted readable")
+    }
+
+    @Test("a volume root reached through a symbolic link is walked, and clip paths keep the path as given")
+    func rootThroughSymbolicLink() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.file("card/DCIM/FILE0001.MP4", bytes: 2)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/CAM01", withDestinationPath: "card")
+
+        let (clips, skipped) = try ClipFinder().find(in: folder.path + "/CAM01")
+
+        #expect(clips.map(\.path) == [folder.path + "/CAM01/DCIM/FILE0001.MP4"])
+        #expect(clips.map(\.relativePath) == ["DCIM/FILE0001.MP4"])
+        #expect(skipped.isEmpty)
     }
 
     @Test("a volume root that is a file throws volumeUnreadable with 'Not a directory'")

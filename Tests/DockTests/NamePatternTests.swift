@@ -87,6 +87,16 @@ struct NamePatternTests {
         #expect(NamePattern.match("IMG_0001.JPG", against: patterns) == nil)
     }
 
+    @Test("a 250-character name that almost fits a template with two {*} is rejected in well under a second")
+    func wildcardsStayFast() throws {
+        let pattern = try NamePattern("{*}_{seq}_{*}X")
+        let name = String(repeating: "_1", count: 125) + ".MP4"
+        let started = ContinuousClock.now
+
+        #expect(pattern.match(name) == nil)
+        #expect(ContinuousClock.now - started < .seconds(1))
+    }
+
     /// A template that does not parse, and the reason given.
     struct BadTemplate: Sendable, CustomTestStringConvertible {
         let template: String
@@ -103,6 +113,7 @@ struct NamePatternTests {
         BadTemplate(template: "{hh}{mm}{ss}", reason: "a date needs all of {yyyy}, {MM} and {dd}"),
         BadTemplate(template: "{yyyy}{MM}{dd}{ss}", reason: "{mm} needs {hh}, and {ss} needs {mm}"),
         BadTemplate(template: "{yyyy:4}{MM}{dd}", reason: "{yyyy} does not take a width"),
+        BadTemplate(template: "{*}_{seq}_{*}_{*}", reason: "{*} may appear at most twice"),
         BadTemplate(template: "FILE{seq:0}", reason: "the width in {seq:0} must be a number from 1 to 64"),
     ]
 

@@ -3,6 +3,10 @@ import Testing
 
 @testable import Dock
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("StabilityCheck")
 struct StabilityCheckTests {
     @Test("a clip appended to during the wait is changing; an untouched clip is stable; a removed clip is changing")
@@ -14,17 +18,18 @@ struct StabilityCheckTests {
         let removed = try volume.file("FILE0003.MP4", bytes: 100)
         let clips = try ClipFinder().find(in: volume.path).clips
 
-        let writer = Task.detached {
-            try await Task.sleep(for: .milliseconds(50))
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: growing))
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(count: 50))
-            try handle.close()
-            try FileManager.default.removeItem(atPath: removed)
+        // A thread of its own, so that the write happens during the wait even when the test pool is busy.
+        let writer = Thread {
+            usleep(50_000)
+            let handle = FileHandle(forWritingAtPath: growing)
+            handle?.seekToEndOfFile()
+            handle?.write(Data(count: 50))
+            handle?.closeFile()
+            unlink(removed)
         }
+        writer.start()
         let started = ContinuousClock.now
         let (stable, changing) = await StabilityCheck(interval: .milliseconds(200)).split(clips)
-        try await writer.value
 
         #expect(ContinuousClock.now - started >= .milliseconds(200))
         #expect(stable.map(\.name) == ["FILE0001.MP4"])
