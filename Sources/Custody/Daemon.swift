@@ -162,23 +162,21 @@ public final class Daemon: Sendable {
 
     // MARK: - Which mounts are recorder volumes
 
-    /// Paths that must never be taken for a recorder volume: the store and the catalog's folder.
+    /// Paths that must never be taken for a recorder volume: the store and the catalog.
     private var excludedPaths: [String] {
-        [Daemon.resolved(settings.store), Daemon.resolved((settings.catalog as NSString).deletingLastPathComponent)]
+        [Daemon.resolved(settings.store), Daemon.resolved(settings.catalog)]
     }
 
-    /// The mounts strictly below one of `roots` (a root itself is where volumes mount, not a volume), leaving
-    /// out any mount that holds or lies inside one of `excluded`.
+    /// The recorder volumes mounted under `roots` (see `MountTable.recorderVolumes`), leaving out any mount
+    /// that holds one of `excluded` or lies inside one, so the store's own disk is never taken for a recorder.
     static func recorderVolumes(in entries: [MountEntry], under roots: [String], excluding excluded: [String])
         -> [MountEntry]
     {
-        entries.filter { entry in
+        MountTable.recorderVolumes(in: entries, under: roots).filter { entry in
             let point = entry.mountPoint
-            let underRoot = roots.contains { root in point.hasPrefix(root == "/" ? "/" : root + "/") && point != root }
-            let touchesExcluded = excluded.contains { path in
-                path == point || path.hasPrefix(point + "/") || point.hasPrefix(path + "/")
+            return !excluded.contains { path in
+                path == point || path.hasPrefix(point == "/" ? "/" : point + "/") || point.hasPrefix(path + "/")
             }
-            return underRoot && !touchesExcluded
         }
     }
 

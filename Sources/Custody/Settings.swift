@@ -95,7 +95,7 @@ extension Settings {
     }
 
     /// Applies one configuration value; `source` names where it came from in error messages.
-    mutating func apply(key: String, value: Any, from source: String) throws(UsageError) {
+    public mutating func apply(key: String, value: Any, from source: String) throws(UsageError) {
         func text() throws(UsageError) -> String {
             guard let text = value as? String, !text.isEmpty else {
                 throw UsageError("'\(key)' in \(source) must be a non-empty string")

@@ -10,7 +10,7 @@ enum CommandLineTool {
 
     static func run(_ words: [String]) async -> Int32 {
         guard let command = words.first, command != "--help", command != "-h", command != "help" else {
-            print(Help.overview, terminator: "")
+            say(Help.overview, terminator: "")
             return words.isEmpty ? usageStatus : 0
         }
         let rest = Array(words.dropFirst())
@@ -36,15 +36,20 @@ enum CommandLineTool {
     }
 }
 
+/// Writes to standard output at once, unbuffered, so lines reach a pipe in order with standard error.
+func say(_ text: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((text + terminator).utf8))
+}
+
 // MARK: - custody ingest
 
 enum IngestCommand {
-    static let options = CommonOptions.list + CommonOptions.ingestKeys
+    static let options = CommonOptions.list
 
     static func run(_ words: [String]) async throws -> Int32 {
         let arguments = try Arguments(words, options: options, command: "ingest")
         if arguments.has("help") {
-            print(
+            say(
                 Help.command(
                     "ingest PATH [options]",
                     "Copies every clip on the recorder volume mounted at PATH (or a folder laid out like one) into the\n"
@@ -68,10 +73,10 @@ enum IngestCommand {
         let ingest = try Ingest(settings: settings, catalog: catalog, log: log)
         let identity = volumeIdentity(of: path)
         let zone = settings.timeZone
-        let summary = try await ingest.run(volume: path, identity: identity) { event in
-            if let line = describe(event, timeZone: zone) { print(line) }
-        }
-        print(
+        let summary = try await ingest.run(volume: path, identity: identity, report: { event in
+            if let line = describe(event, timeZone: zone) { say(line) }
+        })
+        say(
             "dock \(summary.dock) at \(path): \(summary.found) clips found, \(summary.copied) copied, "
                 + "\(summary.alreadyStored) already stored, \(summary.damaged) damaged, \(summary.failed) failed; "
                 + String(
@@ -124,18 +129,14 @@ enum ClipListingLine {
 
 enum DaemonCommand {
     static let options =
-        CommonOptions.list + CommonOptions.ingestKeys + [
-            .init(name: "watch", takesValue: true, help: "a mount root to watch (repeatable; default /media /run/media /mnt)"),
-            .init(name: "once", takesValue: false, help: "ingest the recorder volumes mounted now, then exit"),
-            .init(
-                name: "stop-timeout-seconds", takesValue: true,
-                help: "on SIGTERM, let the clip being copied finish for at most this long (30)"),
+        CommonOptions.list + [
+            .init(name: "once", takesValue: false, help: "ingest the recorder volumes mounted now, then exit")
         ]
 
     static func run(_ words: [String]) async throws -> Int32 {
         let arguments = try Arguments(words, options: options, command: "daemon")
         if arguments.has("help") {
-            print(
+            say(
                 Help.command(
                     "daemon [--once] [--watch DIR]... [options]",
                     "Follows the mount table and ingests every recorder volume that mounts under the watched roots.\n"
@@ -170,7 +171,7 @@ enum ClipsCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, options: options, command: "clips")
         if arguments.has("help") {
-            print(
+            say(
                 Help.command(
                     "clips [--format table|json|csv] [--recorder SERIAL] [--since DATE] [--until DATE]",
                     "Lists the clips in the catalog. JSON fields: sha256, recorder, handler, original_name,\n"
@@ -200,7 +201,7 @@ enum ClipsCommand {
         let catalog = try Catalog(path: settings.catalog)
         defer { try? catalog.close() }
         let listing = ClipListing(clips: try catalog.clips(filter), store: settings.store, timeZone: settings.timeZone)
-        print(listing.render(format), terminator: "")
+        say(listing.render(format), terminator: "")
         return 0
     }
 }

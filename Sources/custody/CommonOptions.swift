@@ -4,7 +4,9 @@ import Foundation
 /// The options every subcommand takes: where the store, catalog and configuration are, and every
 /// configuration key as a flag.
 enum CommonOptions {
-    static let list: [Arguments.Option] = [
+    static let list: [Arguments.Option] = basics + configurationKeys
+
+    static let basics: [Arguments.Option] = [
         .init(name: "help", takesValue: false, help: "show this help"),
         .init(name: "config", takesValue: true, help: "configuration file (default \(Settings.defaultConfigurationPath))"),
         .init(name: "store", takesValue: true, help: "folder that holds the originals (default /var/lib/custody/store)"),
@@ -14,8 +16,9 @@ enum CommonOptions {
         .init(name: "log-level", takesValue: true, help: "debug, info, notice, warning or error (default info)"),
     ]
 
-    /// Options that exist only because the configuration key exists; shown by the commands that use them.
-    static let ingestKeys: [Arguments.Option] = [
+    /// The configuration keys as flags; every command takes them, so one set of flags works everywhere.
+    static let configurationKeys: [Arguments.Option] = [
+        .init(name: "watch", takesValue: true, help: "a mount root the daemon watches (repeatable; /media /run/media /mnt)"),
         .init(name: "extensions", takesValue: true, help: "a file extension taken as a clip (repeatable)"),
         .init(
             name: "name-patterns", takesValue: true,
@@ -25,6 +28,9 @@ enum CommonOptions {
         .init(name: "settle-seconds", takesValue: true, help: "a clip must stay unchanged this long before copying (3)"),
         .init(
             name: "settle-limit-seconds", takesValue: true, help: "wait at most this long for a clip being written (600)"),
+        .init(
+            name: "stop-timeout-seconds", takesValue: true,
+            help: "on SIGTERM, the daemon lets the clip being copied finish for at most this long (30)"),
     ]
 
     /// Builds the settings: defaults, then the configuration file, then the flags.

@@ -91,16 +91,20 @@ func custody(_ arguments: [String]) throws -> Finished {
 }
 
 /// A recorder volume made by `fixtures/make-volume.sh`, with the answers it wrote beside it.
-struct ScenarioVolume {
+struct ScenarioVolume: Sendable {
     let path: String
-    let expected: [String: Any]
+    private let manifest: Data
 
     init(at path: String, extra: [String] = []) throws {
         try Shell.sh("'\(repositoryRoot)/fixtures/make-volume.sh' '\(path)' \(extra.joined(separator: " ")) >/dev/null")
         self.path = path
-        let data = try Data(contentsOf: URL(fileURLWithPath: path + ".expected.json"))
-        // make-volume.sh writes a JSON object; anything else is a broken fixture script.
-        expected = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        manifest = try Data(contentsOf: URL(fileURLWithPath: path + ".expected.json"))
+    }
+
+    /// The answers make-volume.sh wrote beside the volume.
+    var expected: [String: Any] {
+        // make-volume.sh writes one JSON object; anything else is a broken fixture script.
+        try! JSONSerialization.jsonObject(with: manifest) as! [String: Any]
     }
 
     /// The clips the scenario put on the volume: name and relative path.
