@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Calendar"),
         .target(name: "Custody", dependencies: ["Media", "Vault", "Catalog", "Dock", "CSystemd"]),
         .executableTarget(name: "custody", dependencies: ["Custody"]),
+        // Times one verified copy for benchmarks/copy/run.sh.
+        .executableTarget(name: "vault-bench", dependencies: ["Vault"]),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),
