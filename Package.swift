@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Catalog"]),
         .target(name: "Custody", dependencies: ["Media", "Vault", "Catalog", "Dock", "CSystemd"]),
         .executableTarget(name: "custody", dependencies: ["Custody", "Reports", "Catalog", "Dock"]),
+        // Times one verified copy for benchmarks/copy/run.sh.
+        .executableTarget(name: "vault-bench", dependencies: ["Vault"]),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),

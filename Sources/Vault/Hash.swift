@@ -29,7 +29,7 @@ public enum Hash {
     ///
     /// - Throws: `VaultError` when the file cannot be opened or read.
     public static func digest(file path: String, algorithm: Hash.Algorithm) throws(VaultError) -> String {
-        try digest(file: path, algorithm: algorithm, fromDisk: false, blockSize: 4 << 20)
+        try digest(file: path, algorithm: algorithm, fromDisk: false, blockSize: Vault.defaultBlockSize)
     }
 
     /// The digest of `data` with `algorithm`.

@@ -5,8 +5,8 @@ import Glibc
 extension Vault {
     /// Copies a clip into a new temporary file in `.incoming`, reading the clip once and hashing it on the way.
     ///
-    /// The clip is opened read-only (with O_NOATIME when allowed) and read in large blocks with sequential
-    /// read-ahead; each block is hashed (SHA-256 through libcrypto's EVP) and written to a file created with
+    /// The clip is opened read-only (with O_NOATIME when allowed) and read in blocks (1 MiB by default) with
+    /// sequential read-ahead; each block is hashed (SHA-256 through libcrypto's EVP) and written to a file created with
     /// O_CREAT|O_EXCL and mode 0600, which is fsynced at the end. The clip's size and modification time are
     /// compared before and after the read, so a clip the recorder is still writing is refused.
     ///

@@ -169,6 +169,18 @@ struct VaultTests {
         #expect(folder.names(in: vault.root + "/.incoming") == [])
     }
 
+    @Test("A folder given as a clip is refused as not a regular file")
+    func folderAsClip() throws {
+        let folder = TemporaryFolder()
+        let vault = try Vault(root: folder.path + "/store")
+        let error = failure { vault.discard(try vault.stage(folder.path)) }
+        #expect(error?.code == .sourceUnreadable)
+        #expect(
+            error?.description
+                == "cannot copy '\(folder.path)': it is not a regular file; only clips (regular files) can be copied")
+        #expect(folder.names(in: vault.root + "/.incoming") == [])
+    }
+
     @Test(
         "A 3 MB clip into a 1 MB store fails as store full and leaves no file in the store",
         .enabled(if: runningAsRoot, "mounting a small tmpfs as the store needs root")
