@@ -75,6 +75,27 @@ final class FormatContext {
         return max(0, avio_size(io))
     }
 
+    // MARK: - Index
+
+    /// Number of entries in a stream's index as libavformat holds it now (from the container's index
+    /// when it has one; some demuxers add entries while packets are read).
+    func indexEntryCount(stream index: Int) -> Int {
+        Int(avformat_index_get_entries_count(stream(index)))
+    }
+
+    /// The byte where a stream's index says its last data ends (largest position + size); nil when empty.
+    func indexEnd(stream index: Int) -> Int64? {
+        let entries = avformat_index_get_entries_count(stream(index))
+        var end: Int64?
+        for entry in 0..<entries {
+            guard let item = avformat_index_get_entry(stream(index), entry)?.pointee, item.pos >= 0 else {
+                continue
+            }
+            end = max(end ?? 0, item.pos + Int64(item.size))
+        }
+        return end
+    }
+
     private static func tag(_ key: String, in dictionary: OpaquePointer?) -> String? {
         guard let entry = av_dict_get(dictionary, key, nil, 0), let value = entry.pointee.value else {
             return nil

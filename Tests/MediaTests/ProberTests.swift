@@ -17,6 +17,9 @@ struct ProberTests {
         #expect(probe.rawCreationTime == "2026-03-14T01:26:53.000000Z")
         #expect(probe.creationTime == Date(timeIntervalSince1970: 1_773_451_613))
         #expect(probe.fileSize == 35_423)
+        #expect(probe.isFinalised == true)
+        #expect(probe.truncationSigns.isEmpty)
+        #expect(probe.jumps.isEmpty)
         #expect(
             probe.streams == [
                 StreamInfo(
@@ -36,6 +39,9 @@ struct ProberTests {
         #expect(probe.duration == 4.0)
         #expect(probe.rawCreationTime == "2026-03-14T01:30:00.000000Z")
         #expect(probe.creationTime == Date(timeIntervalSince1970: 1_773_451_800))
+        #expect(probe.isFinalised == true)
+        #expect(probe.isTruncated == false)
+        #expect(probe.jumps.isEmpty)
         #expect(
             probe.streams == [
                 StreamInfo(
@@ -52,6 +58,9 @@ struct ProberTests {
         let probe = try prober.probe(Fixtures.clip("avi-mpeg4-pcm.avi"))
         #expect(probe.container == "avi")
         #expect(probe.duration == 2.5)
+        #expect(probe.isFinalised == true)
+        #expect(probe.isTruncated == false)
+        #expect(probe.jumps.isEmpty)
         #expect(probe.creationTime == nil)
         #expect(probe.rawCreationTime == nil)
         #expect(
@@ -71,6 +80,9 @@ struct ProberTests {
         #expect(probe.container == "mpegts")
         #expect(probe.duration == 2.016)
         #expect(probe.creationTime == nil)
+        #expect(probe.isFinalised == nil)
+        #expect(probe.isTruncated == false)
+        #expect(probe.jumps.isEmpty)
         #expect(probe.streams.count == 2)
         let video = try #require(probe.video)
         #expect(video.codec == "h264")
@@ -140,6 +152,7 @@ struct ProberTests {
         ])
         let probe = try prober.probe(path)
         #expect(probe.video?.duration == 4.0)
+        #expect(probe.jumps.isEmpty)
     }
 
     @Test(
