@@ -92,8 +92,10 @@ struct PacketPass {
             let decodeRaw = packet.dts ?? raw
             let (tick, decodeTick) = Self.unwrap(raw, decodeTick: decodeRaw, totals: &totals)
             let duration = packet.duration > 0 ? packet.duration : totals.lastDuration
-            totals.firstTick = min(totals.firstTick ?? tick, tick)
-            totals.endTick = max(totals.endTick ?? tick + duration, tick + duration)
+            let shown = tick + packet.leadingTrim
+            let end = tick + duration - packet.trailingTrim
+            totals.firstTick = min(totals.firstTick ?? shown, shown)
+            totals.endTick = max(totals.endTick ?? end, end)
             if packet.stream == watch?.stream {
                 watchForJump(decodeTick: decodeTick, duration: duration, packet: packet, timeBase: totals.timeBase)
             }

@@ -46,7 +46,7 @@ public struct Prober: Sendable {
             fileSize: fileSize
         )
         let readError = clip.readPackets { (packet) -> PacketReadDecision in
-            pass.observe(PacketTiming(packet))
+            pass.observe(PacketTiming(packet, stream: clip.stream(Int(packet.pointee.stream_index))))
             return .next
         }
         var probe = Self.result(clip: clip, descriptions: descriptions, pass: pass)
