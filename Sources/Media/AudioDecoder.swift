@@ -8,8 +8,9 @@ import CFFmpeg
 /// channel count (channels are mixed down, the rate converted with libswresample). Safe to call from several
 /// threads at once: each call opens its own contexts.
 ///
-/// - Note: The samples are laid end to end as decoded; a timestamp jump inside the audio is not filled
-///   with silence. The packet pass (`Prober`) reports such jumps.
+/// - Note: Every sample keeps its place on the clip's clock: a gap between audio frames (a lost frame, a
+///   timestamp jump) is filled with silence up to the end of the window. The packet pass (`Prober`)
+///   reports jumps in the video.
 public struct AudioDecoder: Sendable {
     /// Creates a decoder; it holds no state.
     public init() {}
@@ -36,8 +37,8 @@ public struct AudioDecoder: Sendable {
         let timeBase = TimeBase(stream.pointee.time_base)
         let clipStart = Self.clipStart(clip)
         let wanted = (from: clipStart + max(0, start), to: clipStart + max(0, start) + max(0, window))
-        if start > 0 {
-            Self.seek(clip, stream: audioIndex, to: wanted.from, timeBase: timeBase)
+        if start > Self.preroll {
+            Self.seek(clip, stream: audioIndex, to: wanted.from - Self.preroll, timeBase: timeBase)
         }
 
         var run = DecodeRun(
@@ -54,6 +55,10 @@ public struct AudioDecoder: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// Seconds decoded before the window when seeking: MP3's bit reservoir and AAC's overlapping transform
+    /// need the frames before the first one wanted.
+    static let preroll = 1.0
 
     private static func isAudio(_ stream: UnsafeMutablePointer<AVStream>) -> Bool {
         stream.pointee.codecpar?.pointee.codec_type == AVMEDIA_TYPE_AUDIO
@@ -91,6 +96,8 @@ private struct DecodeRun {
     var samples: [Float] = []
     /// Seconds (clip clock) where the latest audio packet read ends, by its timestamp and duration.
     var packetEnd: Double?
+    /// Seconds (clip clock) where the decoded input so far ends, by the frames' own timestamps.
+    private var inputReach: Double?
     private var lastDuration: Int64 = 0
     /// Seconds (clip clock) of `samples[0]`.
     var firstTime: Double?
@@ -167,10 +174,13 @@ private struct DecodeRun {
         }
     }
 
+    /// Converts one decoded frame; a frame that starts later than the previous one ended (a lost frame, a
+    /// gap in the track) is preceded by silence, so every sample stays at its place on the clip's clock.
     private mutating func take(_ frame: UnsafeMutablePointer<AVFrame>) throws(MediaError) {
+        let stamp = frame.pointee.best_effort_timestamp
+        let time = stamp == custody_av_nopts_value() ? nil : timeBase.seconds(stamp)
         if firstTime == nil {
-            let stamp = frame.pointee.best_effort_timestamp
-            firstTime = stamp == custody_av_nopts_value() ? 0 : timeBase.seconds(stamp)
+            firstTime = time ?? 0
         }
         if let current = resampler, !current.matches(frame) {
             try current.flush(into: &samples, path: path)
@@ -183,8 +193,19 @@ private struct DecodeRun {
             converter = try Resampler(for: frame, path: path)
             resampler = converter
         }
+        let rate = Double(frame.pointee.sample_rate)
+        if let time, let reach = inputReach, time - reach > Self.gapThreshold, rate > 0 {
+            let missing = min(time, until + 0.1) - reach
+            converter.injectSilence(samples: Int((missing * rate).rounded()))
+        }
         try converter.convert(frame, into: &samples, path: path)
+        if rate > 0 {
+            inputReach = (time ?? inputReach ?? 0) + Double(frame.pointee.nb_samples) / rate
+        }
     }
+
+    /// Seconds between one frame's end and the next frame's start beyond which the gap is filled.
+    private static let gapThreshold = 0.010
 
     /// The samples between `from` and `to` (clip clock), with their start counted from the clip's start.
     func excerpt(from: Double, to: Double, clipStart: Double) -> AudioExcerpt {

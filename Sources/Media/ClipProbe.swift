@@ -3,7 +3,7 @@ import Foundation
 // MARK: - ClipProbe
 
 /// What libavformat and one pass over a clip's packets say about the clip.
-public struct ClipProbe: Sendable, Equatable {
+public struct ClipProbe: Sendable, Equatable, Codable {
     /// The demuxer's name, e.g. "mov,mp4,m4a,3gp,3g2,mj2", "mpegts", "avi".
     public var container: String
 

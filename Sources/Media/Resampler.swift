@@ -57,6 +57,14 @@ final class Resampler {
         try run(input: input, count: count, into: &samples, path: path)
     }
 
+    /// Feeds `samples` input samples of silence, to come out before the next converted frame.
+    func injectSilence(samples: Int) {
+        guard samples > 0 else {
+            return
+        }
+        _ = swr_inject_silence(context, Int32(clamping: samples))
+    }
+
     /// Appends the samples the resampler still holds, at the end of the audio.
     func flush(into samples: inout [Float], path: String) throws(MediaError) {
         try run(input: nil, count: 0, into: &samples, path: path)

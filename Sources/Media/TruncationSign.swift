@@ -1,7 +1,7 @@
 // MARK: - TruncationSign
 
 /// Why the prober believes a clip was cut short: its recording ended without the recorder closing the file.
-public enum TruncationSign: Sendable, Equatable {
+public enum TruncationSign: Sendable, Equatable, Codable {
     /// The container's index lists data past the end of the file (an MP4 with `moov` first, then cut).
     case indexBeyondEnd(indexEnd: Int64, fileSize: Int64)
 

@@ -195,6 +195,30 @@ struct ProberTests {
         }
     }
 
+    @Test(
+        "An MP3 with a LAME header gives its 2.0 s span, without the encoder delay and padding it also holds",
+        .enabled(if: ffmpegIsInstalled, "ffmpeg makes the clip")
+    )
+    func mp3EncoderDelay() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tone.mp3")
+        try Tool.ffmpeg([
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=2", "-c:a", "libmp3lame", path,
+        ])
+        let audio = try #require(try prober.probe(path).audio)
+        #expect(audio.codec == "mp3")
+        // LAME's 1105-sample delay at 44.1 kHz.
+        #expect(audio.startTime == 1105.0 / 44_100)
+        #expect(abs(try #require(audio.duration) - 2.0) < 1e-9)
+    }
+
+    @Test("A probe result encodes to JSON and back unchanged")
+    func codable() throws {
+        let probe = try prober.probe(Fixtures.clip("ts-h264-mp2.ts"))
+        let decoded = try JSONDecoder().decode(ClipProbe.self, from: try JSONEncoder().encode(probe))
+        #expect(decoded == probe)
+    }
+
     // MARK: - Clips that cannot be read
 
     @Test(
