@@ -14,12 +14,20 @@ final class FormatContext {
 
     /// Opens the clip and reads enough of it for libavformat to describe its streams.
     ///
+    /// Only local files are read, and only with the demuxers in `containers`.
+    ///
     /// - Throws: `MediaError` from `avformat_open_input` (no such file, not a media file, an MP4 with no
     ///   `moov`) or from `avformat_find_stream_info`.
     init(path: String) throws(MediaError) {
         self.path = path
         var opened: UnsafeMutablePointer<AVFormatContext>? = nil
-        let (openCode, openLog) = LibraryLog.capture { avformat_open_input(&opened, path, nil, nil) }
+        var options: OpaquePointer? = nil
+        av_dict_set(&options, "protocol_whitelist", "file", 0)
+        av_dict_set(&options, "format_whitelist", Self.containers, 0)
+        defer { av_dict_free(&options) }
+        // "file:" keeps a name such as "A123456:0001.MP4" from being read as a protocol.
+        let url = path.hasPrefix("file:") ? path : "file:" + path
+        let (openCode, openLog) = LibraryLog.capture { avformat_open_input(&opened, url, nil, &options) }
         guard openCode >= 0, let opened else {
             // avformat_open_input frees the context itself when it fails.
             throw MediaError(path: path, operation: "avformat_open_input", code: openCode, detail: openLog)
@@ -32,6 +40,13 @@ final class FormatContext {
         }
         self.context = opened
     }
+
+    /// The demuxers a clip may be opened with: recorder and common media containers.
+    ///
+    /// Playlist and list demuxers (HLS, concat, image sequences) are left out so a clip can never make
+    /// libavformat open other files or devices.
+    static let containers =
+        "mov,mpegts,mpeg,avi,matroska,asf,flv,mp3,wav,aac,h264,hevc,mjpeg,amr"
 
     deinit {
         var closing: UnsafeMutablePointer<AVFormatContext>? = context

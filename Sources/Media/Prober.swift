@@ -10,6 +10,10 @@ import Foundation
 /// same pass finds timestamp jumps in the video and packets past the end of the file. It costs one
 /// sequential read of the file; it never writes.
 ///
+/// Only local files in recorder and common media containers are opened (MP4/MOV, MPEG-TS and -PS, AVI,
+/// Matroska, ASF, FLV, MP3, WAV, AAC, raw H.264/HEVC/MJPEG, AMR); a playlist or list file renamed as a clip
+/// is refused, so a clip can never make FFmpeg read other files.
+///
 /// Safe to call from several threads at once: every call opens its own context, and FFmpeg's log is
 /// silenced once for the whole process (nothing reaches stderr).
 public struct Prober: Sendable {

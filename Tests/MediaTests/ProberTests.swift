@@ -266,6 +266,25 @@ struct ProberTests {
         #expect(error.reason == "Invalid data found when processing input")
     }
 
+    @Test("An HLS playlist renamed .MP4 that points at another clip is refused, not followed")
+    func playlistRenamedAsClip() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("A123456_012345_20260314092653_0001.MP4")
+        let playlist = "#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3.0,\n\(Fixtures.clip("ts-h264-mp2.ts"))\n"
+        try Data(playlist.utf8).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: MediaError.self) { try prober.probe(path) }
+        #expect(error.reason == "Invalid argument")
+        #expect(error.detail == "Format not on whitelist '\(FormatContext.containers)'")
+    }
+
+    @Test("A clip whose name holds a colon is read as a file, not as a protocol")
+    func colonInName() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("concat:clip.ts")
+        try FileManager.default.copyItem(atPath: Fixtures.clip("ts-h264-mp2.ts"), toPath: path)
+        #expect(try prober.probe(path).duration == 2.016)
+    }
+
     @Test("A path with no file throws with the system's reason and advice to check the path")
     func missingFile() throws {
         let path = "/nonexistent/custody/A123456_012345_20260314092653_0001.MP4"
