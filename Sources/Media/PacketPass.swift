@@ -33,6 +33,16 @@ struct PacketPass {
 
         var startSeconds: Double? { firstTick.map { timeBase.seconds($0) } }
 
+        /// How many frames the stream's span holds at its usual packet duration; nil when that is unknown.
+        ///
+        /// An AVI that records dropped frames as empty chunks has fewer packets than its span holds.
+        var framesSpanned: Int? {
+            guard let firstTick, let endTick, lastDuration > 0 else {
+                return nil
+            }
+            return Int((endTick - firstTick) / lastDuration)
+        }
+
         var durationSeconds: Double? {
             guard let firstTick, let endTick else {
                 return nil

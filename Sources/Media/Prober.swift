@@ -111,9 +111,9 @@ public struct Prober: Sendable {
         }
         for stream in streams where stream.kind == .video {
             let declared = Int(clip.stream(stream.index).pointee.nb_frames)
-            if declared > 0, stream.packetCount < declared {
-                signs.append(
-                    .fewerFramesThanDeclared(stream: stream.index, declared: declared, read: stream.packetCount))
+            let read = max(stream.packetCount, pass.streams[stream.index].framesSpanned ?? 0)
+            if declared > 0, read < declared {
+                signs.append(.fewerFramesThanDeclared(stream: stream.index, declared: declared, read: read))
             }
         }
         if let first = pass.packetsBeyondEnd.first {

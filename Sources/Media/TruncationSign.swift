@@ -5,7 +5,8 @@ public enum TruncationSign: Sendable, Equatable, Codable {
     /// The container's index lists data past the end of the file (an MP4 with `moov` first, then cut).
     case indexBeyondEnd(indexEnd: Int64, fileSize: Int64)
 
-    /// A video stream's header declares more frames than the file holds.
+    /// A video stream's header declares more frames than the file holds (packets read, or the frames its
+    /// timestamps span when dropped frames were written as empty chunks, whichever is more).
     case fewerFramesThanDeclared(stream: Int, declared: Int, read: Int)
 
     /// A packet's bytes run past the end of the file.

@@ -163,6 +163,23 @@ extension ProberTests {
                 })
         }
 
+        @Test("An AVI whose recorder dropped 5 frames as empty chunks is neither truncated nor jumping")
+        func aviWithDroppedFrames() throws {
+            let folder = try TemporaryFolder()
+            let path = folder.path("dropped.avi")
+            try Tool.ffmpeg(
+                Self.video + [
+                    "-t", "3", "-vf", "select='not(between(n,10,14))'", "-fps_mode", "passthrough", "-c:v", "mpeg4",
+                    path,
+                ])
+            let probe = try prober.probe(path)
+            #expect(probe.video?.packetCount == 25)
+            #expect(probe.video?.duration == 3.0)
+            #expect(probe.isFinalised == true)
+            #expect(probe.truncationSigns == [])
+            #expect(probe.jumps == [])
+        }
+
         @Test("An MPEG-TS clip cut inside a transport packet is truncated; one cut on a packet boundary is not")
         func transportStreamCut() throws {
             let folder = try TemporaryFolder()
