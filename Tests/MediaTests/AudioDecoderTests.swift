@@ -203,7 +203,7 @@ struct AudioDecoderTests {
     }
 
     @Test(
-        "In a made recorder volume, the spoken reason is loud where the manifest puts it and the mute clip has no track",
+        "In a made recorder volume the spoken reason is loud where the manifest puts it; the mute clip has no track",
         .enabled(if: volumeToolsAreInstalled, "make-volume.sh needs ffmpeg, espeak-ng and jq")
     )
     func recorderVolume() throws {
