@@ -72,6 +72,17 @@ final class FormatContext {
         context.pointee.streams[index]!
     }
 
+    /// Index of the first audio stream; nil when the clip has none.
+    var firstAudioStream: Int? {
+        (0..<streamCount).first { stream($0).pointee.codecpar?.pointee.codec_type == AVMEDIA_TYPE_AUDIO }
+    }
+
+    /// Seconds of the clip's earliest timestamp, as libavformat works it out when opening; 0 when unknown.
+    var startSeconds: Double {
+        let start = context.pointee.start_time
+        return start == custody_av_nopts_value() ? 0 : Double(start) / Double(AV_TIME_BASE)
+    }
+
     /// A tag from the container's metadata, or nil.
     func containerTag(_ key: String) -> String? {
         Self.tag(key, in: context.pointee.metadata)

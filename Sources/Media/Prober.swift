@@ -37,6 +37,29 @@ public struct Prober: Sendable {
     ///   read before it, and the error is listed in `truncationSigns`.
     /// - Note: A stream's duration runs from its first to its last timestamp, so it includes any jump.
     public func probe(_ path: String) throws(MediaError) -> ClipProbe {
+        try read(path, openingAudio: nil).probe
+    }
+
+    /// Probes the clip at `path` and decodes its opening audio in the same single read of the file.
+    ///
+    /// The audio is what `AudioDecoder().decode(path, from: 0, window: window)` gives. A clip that opens
+    /// but whose audio cannot be decoded (no decoder for its codec) still gives its probe, with the audio's
+    /// error beside it.
+    ///
+    /// - Throws: `MediaError` when the clip cannot be opened, as `probe(_:)`.
+    public func probe(
+        _ path: String, openingAudio window: Double
+    ) throws(MediaError) -> (probe: ClipProbe, openingAudio: Result<DecodedAudio, MediaError>) {
+        let reading = try read(path, openingAudio: window)
+        // read(_:openingAudio:) always answers for the audio when asked for it.
+        return (reading.probe, reading.audio!)
+    }
+
+    // MARK: - The packet pass
+
+    private func read(
+        _ path: String, openingAudio window: Double?
+    ) throws(MediaError) -> (probe: ClipProbe, audio: Result<DecodedAudio, MediaError>?) {
         let clip = try FormatContext(path: path)
         let descriptions = (0..<clip.streamCount).map { Self.describe(clip.stream($0), index: $0) }
         let finalised = Self.isFinalised(clip)
@@ -49,15 +72,18 @@ public struct Prober: Sendable {
             jumpTolerance: jumpTolerance,
             fileSize: fileSize
         )
+        var audio = OpeningAudio(clip: clip, window: window)
         let readError = clip.readPackets { (packet) -> PacketReadDecision in
-            pass.observe(PacketTiming(packet, stream: clip.stream(Int(packet.pointee.stream_index))))
+            let index = Int(packet.pointee.stream_index)
+            pass.observe(PacketTiming(packet, stream: clip.stream(index)))
+            audio.take(packet, stream: index)
             return .next
         }
         var probe = Self.result(clip: clip, descriptions: descriptions, pass: pass)
         probe.isFinalised = finalised
         probe.truncationSigns = Self.truncationSigns(
             clip: clip, streams: probe.streams, pass: pass, readError: readError)
-        return probe
+        return (probe, audio.finish())
     }
 
     // MARK: - Assembling the result
@@ -164,5 +190,57 @@ public struct Prober: Sendable {
             return nil
         }
         return Double(rational.num) / Double(rational.den)
+    }
+}
+
+// MARK: - OpeningAudio
+
+/// The opening-audio decode riding along the prober's packet pass; absent when not asked for.
+private struct OpeningAudio {
+    private var run: AudioDecodeRun?
+    private var stream: Int?
+    private var outcome: Result<DecodedAudio, MediaError>?
+
+    init(clip: FormatContext, window: Double?) {
+        guard let window else {
+            return
+        }
+        guard let index = clip.firstAudioStream else {
+            outcome = .success(.noAudioTrack)
+            return
+        }
+        do {
+            run = try AudioDecodeRun(clip: clip, stream: index, from: 0, window: window)
+            stream = index
+        } catch {
+            outcome = .failure(error)
+        }
+    }
+
+    /// Decodes an audio packet until the window is covered; a decoding error ends the audio, not the pass.
+    mutating func take(_ packet: UnsafeMutablePointer<AVPacket>, stream index: Int) {
+        // Decoding through optional chaining mutates the run in place, so its samples are never copied.
+        guard index == stream, run?.isComplete == false else {
+            return
+        }
+        do {
+            _ = try run?.decode(packet)
+        } catch {
+            outcome = .failure(error)
+            run = nil
+        }
+    }
+
+    /// The decoded window, or why there is none; nil when no audio was asked for.
+    mutating func finish() -> Result<DecodedAudio, MediaError>? {
+        guard run != nil else {
+            return outcome
+        }
+        do {
+            try run?.finish()
+        } catch {
+            return .failure(error)
+        }
+        return run.map { .success(.audio($0.excerpt())) }
     }
 }

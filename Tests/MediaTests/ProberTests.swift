@@ -293,6 +293,33 @@ struct ProberTests {
         #expect(error.advice == "check that the clip exists at this path")
     }
 
+    // MARK: - Probe and opening audio in one read
+
+    @Test(
+        "Probing with the opening audio gives the same probe and samples as probing and decoding apart",
+        arguments: ["mp4-h264-aac.mp4", "mov-h264-mulaw.mov", "avi-mpeg4-pcm.avi", "ts-h264-mp2.ts"]
+    )
+    func probeWithOpeningAudio(name: String) throws {
+        let path = Fixtures.clip(name)
+        let (probe, audio) = try prober.probe(path, openingAudio: 1.5)
+        #expect(probe == (try prober.probe(path)))
+        #expect(try audio.get() == (try AudioDecoder().decode(path, window: 1.5)))
+        #expect(try audio.get().samples.count == 24_000)
+    }
+
+    @Test(
+        "Probing a clip without an audio track with the opening audio gives noAudioTrack",
+        .enabled(if: ffmpegIsInstalled, "ffmpeg makes the clip")
+    )
+    func probeWithOpeningAudioNoTrack() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("mute.mp4")
+        try Tool.ffmpeg(["-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=2", "-c:v", "libx264", path])
+        let (probe, audio) = try prober.probe(path, openingAudio: 30)
+        #expect(probe.audio == nil)
+        #expect(try audio.get() == .noAudioTrack)
+    }
+
     // MARK: - Concurrency
 
     @Test("Probing the fixtures from many tasks at once gives the same results as probing them one by one")
