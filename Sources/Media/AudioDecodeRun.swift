@@ -29,6 +29,8 @@ struct AudioDecodeRun {
     /// Seconds (clip clock) where the decoded input so far ends, by the frames' own timestamps.
     private var inputReach: Double?
     private var lastDuration: Int64 = 0
+    /// The latest error the decoder gave for a packet or frame.
+    private var lastRejection: MediaError?
     /// Seconds (clip clock) of `samples[0]`.
     var firstTime: Double?
 
@@ -58,11 +60,13 @@ struct AudioDecodeRun {
             return .stop
         }
         noteEnd(of: PacketTiming(packet, stream: stream))
-        let sent = avcodec_send_packet(decoder.context, packet)
-        if sent < 0, sent != custody_averror(EAGAIN) {
-            guard sent == custody_averror_invaliddata() else {
-                throw MediaError(path: path, operation: "avcodec_send_packet", code: sent)
-            }
+        var (sent, logged) = LibraryLog.capture { avcodec_send_packet(decoder.context, packet) }
+        if sent == custody_averror(EAGAIN) {
+            try receiveFrames()
+            (sent, logged) = LibraryLog.capture { avcodec_send_packet(decoder.context, packet) }
+        }
+        if sent < 0 {
+            try reject(code: sent, operation: "avcodec_send_packet", detail: logged)
             return .next
         }
         try receiveFrames()
@@ -97,6 +101,22 @@ struct AudioDecodeRun {
             try receiveFrames()
         }
         try resampler?.flush(into: &samples, path: path)
+        if firstTime == nil, let lastRejection {
+            throw lastRejection
+        }
+    }
+
+    /// Notes a packet or frame the decoder rejected; only running out of memory stops the decode.
+    ///
+    /// Damaged packets are skipped so one bad stretch does not cost the rest of the audio. When nothing
+    /// decodes at all, `finish` throws the last rejection, so a decoder that cannot read the stream is an
+    /// error rather than silence.
+    private mutating func reject(code: Int32, operation: String, detail: String? = nil) throws(MediaError) {
+        let error = MediaError(path: path, operation: operation, code: code, detail: detail)
+        if code == custody_averror(ENOMEM) {
+            throw error
+        }
+        lastRejection = error
     }
 
     private mutating func receiveFrames() throws(MediaError) {
@@ -105,11 +125,9 @@ struct AudioDecodeRun {
             if received == custody_averror(EAGAIN) || received == custody_averror_eof() {
                 return
             }
-            if received == custody_averror_invaliddata() {
-                continue
-            }
             guard received >= 0 else {
-                throw MediaError(path: path, operation: "avcodec_receive_frame", code: received)
+                try reject(code: received, operation: "avcodec_receive_frame")
+                return
             }
             defer { av_frame_unref(frame.frame) }
             try take(frame.frame)
@@ -122,7 +140,7 @@ struct AudioDecodeRun {
         let stamp = frame.pointee.best_effort_timestamp
         let time = stamp == custody_av_nopts_value() ? nil : timeBase.seconds(stamp)
         if firstTime == nil {
-            firstTime = time ?? 0
+            firstTime = time ?? clipStart
         }
         if let current = resampler, !current.matches(frame) {
             try current.flush(into: &samples, path: path)

@@ -23,8 +23,9 @@ public struct AudioDecoder: Sendable {
     ///
     /// - Returns: `.noAudioTrack` when the clip has no audio stream (never an empty excerpt for that),
     ///   otherwise the samples.
-    /// - Throws: `MediaError` when the clip cannot be opened, FFmpeg has no decoder for its audio codec, or
-    ///   the decoder or resampler cannot be set up. Packets the decoder rejects as damaged are skipped.
+    /// - Throws: `MediaError` when the clip cannot be opened, FFmpeg has no decoder for its audio codec, the
+    ///   decoder or resampler cannot be set up, or no packet decodes at all. Packets the decoder rejects as
+    ///   damaged are skipped.
     public func decode(_ path: String, from start: Double = 0, window: Double) throws(MediaError) -> DecodedAudio {
         let clip = try FormatContext(path: path)
         guard let audioIndex = clip.firstAudioStream else {

@@ -266,6 +266,25 @@ struct AudioDecoderTests {
         #expect(samples.count < 64_000)
     }
 
+    @Test("AAC whose every frame is garbage throws the decoder's error instead of returning silence")
+    func nothingDecodes() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("garbled.mp4")
+        try Tool.ffmpeg([
+            "-f", "lavfi", "-i", "sine=duration=2", "-c:a", "aac", "-movflags", "+faststart", path,
+        ])
+        // Audio only and fast-start: the mdat box, last in the file, holds nothing but AAC frames.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let mdat = try #require(bytes.range(of: Data("mdat".utf8)))
+        bytes.replaceSubrange(
+            mdat.upperBound..<bytes.count, with: Data(repeating: 0xFF, count: bytes.count - mdat.upperBound))
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: MediaError.self) { try decoder.decode(path, window: 30) }
+        #expect(error.operation == "avcodec_send_packet")
+        #expect(error.detail == "Error decoding AAC frame header.")
+        #expect(error.reason == "Error number -50531338 occurred")
+    }
+
     @Test("Decoding the fixtures from many tasks at once gives the same samples as one by one")
     func concurrentDecodes() async throws {
         let names = ["mp4-h264-aac.mp4", "mov-h264-mulaw.mov", "avi-mpeg4-pcm.avi", "ts-h264-mp2.ts"]
