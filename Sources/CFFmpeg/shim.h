@@ -16,5 +16,7 @@ static inline int64_t custody_av_nopts_value(void) { return AV_NOPTS_VALUE; }
 /// AVERROR(e) and AVERROR_EOF are macros that Swift cannot import.
 static inline int custody_averror(int e) { return AVERROR(e); }
 static inline int custody_averror_eof(void) { return AVERROR_EOF; }
+static inline int custody_averror_decoder_not_found(void) { return AVERROR_DECODER_NOT_FOUND; }
+static inline int custody_averror_invaliddata(void) { return AVERROR_INVALIDDATA; }
 
 #endif

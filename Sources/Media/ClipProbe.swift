@@ -3,7 +3,7 @@ import Foundation
 // MARK: - ClipProbe
 
 /// What libavformat and one pass over a clip's packets say about the clip.
-public struct ClipProbe: Sendable, Equatable {
+public struct ClipProbe: Sendable, Equatable, Codable {
     /// The demuxer's name, e.g. "mov,mp4,m4a,3gp,3g2,mj2", "mpegts", "avi".
     public var container: String
 
@@ -28,10 +28,26 @@ public struct ClipProbe: Sendable, Equatable {
     /// The clip's streams, in container order.
     public var streams: [StreamInfo]
 
+    /// Whether the recorder closed the file properly, leaving its index.
+    ///
+    /// For MP4 and MOV: the `moov` was found and lists samples. For AVI: the `idx1` index is present.
+    /// nil for containers that have no index to write (MPEG-TS and other stream formats).
+    public var isFinalised: Bool?
+
+    /// What shows the clip was cut short; empty when nothing does.
+    public var truncationSigns: [TruncationSign]
+
+    /// Places where the video timestamps leap by more than the prober's jump tolerance, in file order.
+    public var jumps: [TimestampJump]
+
+    /// Whether anything shows the clip was cut short (see `truncationSigns`).
+    public var isTruncated: Bool { !truncationSigns.isEmpty }
+
     /// Creates a probe result; the prober is the usual source of these.
     public init(
         container: String, duration: Double?, creationTime: Date?, rawCreationTime: String?,
-        bitRate: Int? = nil, fileSize: Int64 = 0, streams: [StreamInfo]
+        bitRate: Int? = nil, fileSize: Int64 = 0, streams: [StreamInfo], isFinalised: Bool? = nil,
+        truncationSigns: [TruncationSign] = [], jumps: [TimestampJump] = []
     ) {
         self.container = container
         self.duration = duration
@@ -40,6 +56,9 @@ public struct ClipProbe: Sendable, Equatable {
         self.bitRate = bitRate
         self.fileSize = fileSize
         self.streams = streams
+        self.isFinalised = isFinalised
+        self.truncationSigns = truncationSigns
+        self.jumps = jumps
     }
 
     /// The first video stream, if any.

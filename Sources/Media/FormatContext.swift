@@ -14,12 +14,20 @@ final class FormatContext {
 
     /// Opens the clip and reads enough of it for libavformat to describe its streams.
     ///
+    /// Only local files are read, and only with the demuxers in `containers`.
+    ///
     /// - Throws: `MediaError` from `avformat_open_input` (no such file, not a media file, an MP4 with no
     ///   `moov`) or from `avformat_find_stream_info`.
     init(path: String) throws(MediaError) {
         self.path = path
         var opened: UnsafeMutablePointer<AVFormatContext>? = nil
-        let (openCode, openLog) = LibraryLog.capture { avformat_open_input(&opened, path, nil, nil) }
+        var options: OpaquePointer? = nil
+        av_dict_set(&options, "protocol_whitelist", "file", 0)
+        av_dict_set(&options, "format_whitelist", Self.containers, 0)
+        defer { av_dict_free(&options) }
+        // "file:" keeps a name such as "A123456:0001.MP4" from being read as a protocol.
+        let url = path.hasPrefix("file:") ? path : "file:" + path
+        let (openCode, openLog) = LibraryLog.capture { avformat_open_input(&opened, url, nil, &options) }
         guard openCode >= 0, let opened else {
             // avformat_open_input frees the context itself when it fails.
             throw MediaError(path: path, operation: "avformat_open_input", code: openCode, detail: openLog)
@@ -32,6 +40,13 @@ final class FormatContext {
         }
         self.context = opened
     }
+
+    /// The demuxers a clip may be opened with: recorder and common media containers.
+    ///
+    /// Playlist and list demuxers (HLS, concat, image sequences) are left out so a clip can never make
+    /// libavformat open other files or devices.
+    static let containers =
+        "mov,mpegts,mpeg,avi,matroska,asf,flv,mp3,wav,aac,h264,hevc,mjpeg,amr"
 
     deinit {
         var closing: UnsafeMutablePointer<AVFormatContext>? = context
@@ -57,6 +72,17 @@ final class FormatContext {
         context.pointee.streams[index]!
     }
 
+    /// Index of the first audio stream; nil when the clip has none.
+    var firstAudioStream: Int? {
+        (0..<streamCount).first { stream($0).pointee.codecpar?.pointee.codec_type == AVMEDIA_TYPE_AUDIO }
+    }
+
+    /// Seconds of the clip's earliest timestamp, as libavformat works it out when opening; 0 when unknown.
+    var startSeconds: Double {
+        let start = context.pointee.start_time
+        return start == custody_av_nopts_value() ? 0 : Double(start) / Double(AV_TIME_BASE)
+    }
+
     /// A tag from the container's metadata, or nil.
     func containerTag(_ key: String) -> String? {
         Self.tag(key, in: context.pointee.metadata)
@@ -73,6 +99,27 @@ final class FormatContext {
             return 0
         }
         return max(0, avio_size(io))
+    }
+
+    // MARK: - Index
+
+    /// Number of entries in a stream's index as libavformat holds it now (from the container's index
+    /// when it has one; some demuxers add entries while packets are read).
+    func indexEntryCount(stream index: Int) -> Int {
+        Int(avformat_index_get_entries_count(stream(index)))
+    }
+
+    /// The byte where a stream's index says its last data ends (largest position + size); nil when empty.
+    func indexEnd(stream index: Int) -> Int64? {
+        let entries = avformat_index_get_entries_count(stream(index))
+        var end: Int64?
+        for entry in 0..<entries {
+            guard let item = avformat_index_get_entry(stream(index), entry)?.pointee, item.pos >= 0 else {
+                continue
+            }
+            end = max(end ?? 0, item.pos + Int64(item.size))
+        }
+        return end
     }
 
     private static func tag(_ key: String, in dictionary: OpaquePointer?) -> String? {

@@ -66,9 +66,9 @@ public struct MediaError: Error, CustomStringConvertible, Equatable {
     /// FFmpeg's text for an error code.
     static func text(for code: Int32) -> String {
         var buffer = [CChar](repeating: 0, count: 256)
-        if av_strerror(code, &buffer, buffer.count) < 0 {
-            return "unknown FFmpeg error \(code)"
-        }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // For a code it does not know, av_strerror still writes "Error number N occurred".
+        _ = av_strerror(code, &buffer, buffer.count)
+        let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text.isEmpty ? "FFmpeg error \(code)" : text
     }
 }

@@ -17,6 +17,9 @@ struct ProberTests {
         #expect(probe.rawCreationTime == "2026-03-14T01:26:53.000000Z")
         #expect(probe.creationTime == Date(timeIntervalSince1970: 1_773_451_613))
         #expect(probe.fileSize == 35_423)
+        #expect(probe.isFinalised == true)
+        #expect(probe.truncationSigns.isEmpty)
+        #expect(probe.jumps.isEmpty)
         #expect(
             probe.streams == [
                 StreamInfo(
@@ -36,6 +39,9 @@ struct ProberTests {
         #expect(probe.duration == 4.0)
         #expect(probe.rawCreationTime == "2026-03-14T01:30:00.000000Z")
         #expect(probe.creationTime == Date(timeIntervalSince1970: 1_773_451_800))
+        #expect(probe.isFinalised == true)
+        #expect(probe.isTruncated == false)
+        #expect(probe.jumps.isEmpty)
         #expect(
             probe.streams == [
                 StreamInfo(
@@ -52,6 +58,9 @@ struct ProberTests {
         let probe = try prober.probe(Fixtures.clip("avi-mpeg4-pcm.avi"))
         #expect(probe.container == "avi")
         #expect(probe.duration == 2.5)
+        #expect(probe.isFinalised == true)
+        #expect(probe.isTruncated == false)
+        #expect(probe.jumps.isEmpty)
         #expect(probe.creationTime == nil)
         #expect(probe.rawCreationTime == nil)
         #expect(
@@ -71,6 +80,9 @@ struct ProberTests {
         #expect(probe.container == "mpegts")
         #expect(probe.duration == 2.016)
         #expect(probe.creationTime == nil)
+        #expect(probe.isFinalised == nil)
+        #expect(probe.isTruncated == false)
+        #expect(probe.jumps.isEmpty)
         #expect(probe.streams.count == 2)
         let video = try #require(probe.video)
         #expect(video.codec == "h264")
@@ -140,6 +152,7 @@ struct ProberTests {
         ])
         let probe = try prober.probe(path)
         #expect(probe.video?.duration == 4.0)
+        #expect(probe.jumps.isEmpty)
     }
 
     @Test(
@@ -180,6 +193,30 @@ struct ProberTests {
             #expect((probe.audio != nil) == clip.hasAudio, "\(clip.name)")
             #expect(probe.video?.width == 160)
         }
+    }
+
+    @Test(
+        "An MP3 with a LAME header gives its 2.0 s span, without the encoder delay and padding it also holds",
+        .enabled(if: ffmpegIsInstalled, "ffmpeg makes the clip")
+    )
+    func mp3EncoderDelay() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tone.mp3")
+        try Tool.ffmpeg([
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=2", "-c:a", "libmp3lame", path,
+        ])
+        let audio = try #require(try prober.probe(path).audio)
+        #expect(audio.codec == "mp3")
+        // LAME's 1105-sample delay at 44.1 kHz.
+        #expect(audio.startTime == 1105.0 / 44_100)
+        #expect(abs(try #require(audio.duration) - 2.0) < 1e-9)
+    }
+
+    @Test("A probe result encodes to JSON and back unchanged")
+    func codable() throws {
+        let probe = try prober.probe(Fixtures.clip("ts-h264-mp2.ts"))
+        let decoded = try JSONDecoder().decode(ClipProbe.self, from: try JSONEncoder().encode(probe))
+        #expect(decoded == probe)
     }
 
     // MARK: - Clips that cannot be read
@@ -229,12 +266,58 @@ struct ProberTests {
         #expect(error.reason == "Invalid data found when processing input")
     }
 
+    @Test("An HLS playlist renamed .MP4 that points at another clip is refused, not followed")
+    func playlistRenamedAsClip() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("A123456_012345_20260314092653_0001.MP4")
+        let playlist = "#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3.0,\n\(Fixtures.clip("ts-h264-mp2.ts"))\n"
+        try Data(playlist.utf8).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: MediaError.self) { try prober.probe(path) }
+        #expect(error.reason == "Invalid argument")
+        #expect(error.detail == "Format not on whitelist '\(FormatContext.containers)'")
+    }
+
+    @Test("A clip whose name holds a colon is read as a file, not as a protocol")
+    func colonInName() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("concat:clip.ts")
+        try FileManager.default.copyItem(atPath: Fixtures.clip("ts-h264-mp2.ts"), toPath: path)
+        #expect(try prober.probe(path).duration == 2.016)
+    }
+
     @Test("A path with no file throws with the system's reason and advice to check the path")
     func missingFile() throws {
         let path = "/nonexistent/custody/A123456_012345_20260314092653_0001.MP4"
         let error = try #require(throws: MediaError.self) { try prober.probe(path) }
         #expect(error.reason == "No such file or directory")
         #expect(error.advice == "check that the clip exists at this path")
+    }
+
+    // MARK: - Probe and opening audio in one read
+
+    @Test(
+        "Probing with the opening audio gives the same probe and samples as probing and decoding apart",
+        arguments: ["mp4-h264-aac.mp4", "mov-h264-mulaw.mov", "avi-mpeg4-pcm.avi", "ts-h264-mp2.ts"]
+    )
+    func probeWithOpeningAudio(name: String) throws {
+        let path = Fixtures.clip(name)
+        let (probe, audio) = try prober.probe(path, openingAudio: 1.5)
+        #expect(probe == (try prober.probe(path)))
+        #expect(try audio.get() == (try AudioDecoder().decode(path, window: 1.5)))
+        #expect(try audio.get().samples.count == 24_000)
+    }
+
+    @Test(
+        "Probing a clip without an audio track with the opening audio gives noAudioTrack",
+        .enabled(if: ffmpegIsInstalled, "ffmpeg makes the clip")
+    )
+    func probeWithOpeningAudioNoTrack() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("mute.mp4")
+        try Tool.ffmpeg(["-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=2", "-c:v", "libx264", path])
+        let (probe, audio) = try prober.probe(path, openingAudio: 30)
+        #expect(probe.audio == nil)
+        #expect(try audio.get() == .noAudioTrack)
     }
 
     // MARK: - Concurrency
