@@ -76,9 +76,15 @@ public final class Ingest {
         let waitStarted = Date()
         var pending = found.clips
         while !pending.isEmpty && !summary.interrupted {
-            let (stable, changing) = await check.split(pending)
-            pending = changing
-            for candidate in stable {
+            let split = await check.split(pending)
+            pending = split.changing
+            for candidate in split.vanished {
+                let message = "cannot copy '\(candidate.relativePath)': it disappeared from the volume before it was copied"
+                summary.failed += 1
+                dock.errors.append(message)
+                report(.failed(originalPath: candidate.relativePath, message: message))
+            }
+            for candidate in split.stable {
                 if shouldStop() {
                     summary.interrupted = true
                     break
@@ -156,7 +162,7 @@ public final class Ingest {
             staged = try vault.stage(candidate.path)
         } catch {
             if error.code == .sourceChanged { return .stillBeingWritten }
-            return .failed("cannot copy '\(candidate.relativePath)': \(error)", stopsDock: error.code == .storeFull)
+            return .failed(error.description, stopsDock: error.code == .storeFull)
         }
 
         do {
@@ -187,7 +193,7 @@ public final class Ingest {
                 ["clip": candidate.relativePath, "recorder": recorder, "sha256": clip.sha256, "stored": clip.storedPath])
             return .stored(clip, seconds: Date().timeIntervalSince(began))
         } catch let error as VaultError {
-            return .failed("cannot store '\(candidate.relativePath)': \(error)", stopsDock: error.code == .storeFull)
+            return .failed(error.description, stopsDock: error.code == .storeFull)
         } catch {
             return .failed("cannot index '\(candidate.relativePath)': \(error)", stopsDock: true)
         }

@@ -14,9 +14,9 @@ public struct ClipCandidate: Sendable, Equatable, Hashable {
     /// The file name alone (`FILE0001.MP4`).
     public let name: String
     /// Size in bytes.
-    public let size: Int64
+    public var size: Int64
     /// Last modification time, to the nanosecond the file system keeps.
-    public let modified: Date
+    public var modified: Date
 
     /// Makes a candidate from its parts.
     public init(path: String, relativePath: String, name: String, size: Int64, modified: Date) {

@@ -9,12 +9,23 @@ import Foundation
 /// Tells clips that are complete from clips the recorder may still be writing.
 ///
 /// It waits for the interval, then looks at each clip again with `lstat`: a clip whose size or
-/// modification time changed, or which is gone or no longer a regular file, is still changing.
+/// modification time changed is still changing, and is returned as it is now, so that the next
+/// look compares against this one; a clip that is gone or no longer a regular file has vanished.
 ///
 /// - Note: A recorder that pauses writing for longer than the interval looks stable; choose an
 ///   interval longer than the recorder's longest write pause. A clip that changes after the
 ///   check is caught later by the copy's own verification, not here.
 public struct StabilityCheck: Sendable {
+    /// What one look found.
+    public struct Split: Sendable, Equatable {
+        /// Clips unchanged over the interval.
+        public var stable: [ClipCandidate] = []
+        /// Clips that changed, with the size and modification time they have now.
+        public var changing: [ClipCandidate] = []
+        /// Clips that are gone, or are no longer regular files.
+        public var vanished: [ClipCandidate] = []
+    }
+
     /// How long to wait before looking again.
     public let interval: Duration
 
@@ -23,29 +34,29 @@ public struct StabilityCheck: Sendable {
         self.interval = interval
     }
 
-    /// Waits for the interval, then splits the clips into those unchanged and those still changing.
+    /// Waits for the interval, then splits the clips into those unchanged, those still changing and those gone.
     ///
-    /// Both lists keep the order of `clips`. A cancelled task stops waiting early and looks at once.
-    public func split(_ clips: [ClipCandidate]) async -> (stable: [ClipCandidate], changing: [ClipCandidate]) {
-        guard !clips.isEmpty else { return ([], []) }
+    /// Every list keeps the order of `clips`. A cancelled task stops waiting early and looks at once.
+    public func split(_ clips: [ClipCandidate]) async -> Split {
+        var split = Split()
+        guard !clips.isEmpty else { return split }
         try? await Task.sleep(for: interval)
 
-        var stable: [ClipCandidate] = []
-        var changing: [ClipCandidate] = []
         for clip in clips {
-            if Self.isUnchanged(clip) {
-                stable.append(clip)
+            var status = stat()
+            guard lstat(clip.path, &status) == 0, ClipFinder.fileType(status) == S_IFREG else {
+                split.vanished.append(clip)
+                continue
+            }
+            var now = clip
+            now.size = Int64(status.st_size)
+            now.modified = ClipFinder.modificationDate(status)
+            if now == clip {
+                split.stable.append(clip)
             } else {
-                changing.append(clip)
+                split.changing.append(now)
             }
         }
-        return (stable, changing)
-    }
-
-    /// True when the clip is still a regular file with the size and modification time it had.
-    static func isUnchanged(_ clip: ClipCandidate) -> Bool {
-        var status = stat()
-        guard lstat(clip.path, &status) == 0, ClipFinder.fileType(status) == S_IFREG else { return false }
-        return Int64(status.st_size) == clip.size && ClipFinder.modificationDate(status) == clip.modified
+        return split
     }
 }

@@ -8,7 +8,8 @@ import Glibc
 public struct VaultError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What went wrong; stable across releases, safe to switch over.
     public enum Code: String, Sendable, Equatable {
-        /// The recorder's volume disappeared or failed while its clip was read (EIO, ENODEV, ENXIO, ESTALE).
+        /// The recorder's volume disappeared or failed while its clip was read (EIO, ENODEV, ENXIO, ESTALE, or
+        /// ENOTCONN when the FUSE server of an exFAT volume went away with it).
         case sourceRemoved
         /// The clip changed size or time while it was read: the recorder is still writing it.
         case sourceChanged
@@ -92,7 +93,7 @@ extension VaultError {
         let code: Code
         let message: String
         switch (side, number) {
-        case (.source, EIO), (.source, ENODEV), (.source, ENXIO), (.source, ESTALE):
+        case (.source, EIO), (.source, ENODEV), (.source, ENXIO), (.source, ESTALE), (.source, ENOTCONN):
             code = .sourceRemoved
             message =
                 "the volume was removed after \(megabytes(bytesDone)) \(reason); "

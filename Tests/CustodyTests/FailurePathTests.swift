@@ -29,14 +29,14 @@ final class ExFATVolume {
         self.mountPoint = mountPoint
         try Shell.sh("truncate -s \(sizeMB)M '\(image)' && mkfs.exfat -L '\(label)' '\(image)' >/dev/null")
         device = try Shell.sh("losetup --find --show '\(image)'").trimmingCharacters(in: .whitespacesAndNewlines)
-        try Shell.sh(
-            "mkdir -p '\(mountPoint)' && mount.exfat-fuse '\(device)' '\(mountPoint)' >/dev/null 2>&1 "
-                + "&& cp -a '\(contents)/.' '\(mountPoint)/' && umount '\(mountPoint)'")
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        try Shell.startDaemon("mount.exfat-fuse '\(device)' '\(mountPoint)'")
+        try Shell.sh("cp -a '\(contents)/.' '\(mountPoint)/' && umount '\(mountPoint)'")
     }
 
     /// Mounts the volume read-only, as a dock station should.
     func mount() throws {
-        try Shell.sh("mkdir -p '\(mountPoint)' && mount.exfat-fuse -o ro '\(device)' '\(mountPoint)' >/dev/null 2>&1")
+        try Shell.startDaemon("mount.exfat-fuse -o ro '\(device)' '\(mountPoint)'")
     }
 
     /// The FUSE process serving this mount.
@@ -65,7 +65,7 @@ struct FailurePathTests {
         let result = try custody(["ingest", volume, "--store", store, "--catalog", folder.path + "/catalog.sqlite",
                                   "--settle-seconds", "0"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("failed  cannot copy 'A123456_012345_20260314092653_0001.MP4':"))
+        #expect(result.stdout.contains("failed  cannot copy '\(volume)/A123456_012345_20260314092653_0001.MP4':"))
         #expect(result.stdout.lowercased().contains("full"))
         #expect(result.stderr == "error: 1 of 1 clips could not be ingested; they stay on the volume and are tried again at the next dock\n")
         #expect(try Shell.sh("find '\(store)' -type f") == "")

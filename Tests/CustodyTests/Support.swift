@@ -74,6 +74,17 @@ enum Shell {
         return result.stdout
     }
 
+    /// Runs a command line that leaves a daemon behind (a FUSE server) and must succeed.
+    ///
+    /// Foundation's `Process` learns that a child ended when a socket the child inherited closes; a daemon
+    /// started by the child would inherit it too and keep it open, so the daemon is started with every
+    /// descriptor above standard error closed.
+    static func startDaemon(_ command: String) throws {
+        try sh(
+            "( for fd in /proc/$BASHPID/fd/*; do n=${fd##*/}; [ \"$n\" -gt 2 ] && eval \"exec $n>&-\"; done; "
+                + "exec \(command) ) </dev/null >/dev/null 2>&1")
+    }
+
     /// Whether a program is on PATH.
     static func has(_ program: String) -> Bool {
         (try? run("/bin/bash", ["-c", "command -v \(program)"]).status) == 0

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Dock
@@ -58,7 +59,7 @@ struct MountWatcherTests {
         let watcher = try MountWatcher()
         // Another process on the machine may mount something meanwhile; a quiet interval comes soon.
         var quiet: Duration?
-        for _ in 0..<5 where quiet == nil {
+        for _ in 0..<20 where quiet == nil {
             let started = ContinuousClock.now
             if !watcher.wait(timeout: .milliseconds(150)) {
                 quiet = ContinuousClock.now - started
@@ -70,20 +71,27 @@ struct MountWatcherTests {
     }
 
     @Test("close() wakes a wait() running in another thread, which returns false; later waits return false at once")
-    func closeWakesWaiter() async throws {
+    func closeWakesWaiter() throws {
         let watcher = try MountWatcher()
         let started = ContinuousClock.now
-        let waiting = Task.detached {
+        let result = Mutex<Bool?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        // A thread of its own: wait() blocks, and a blocked thread in the shared task pool could starve
+        // the rest of the test run on a two-core machine.
+        let waiter = Thread {
             var changed = true
             while changed {
                 changed = watcher.wait(timeout: nil)
             }
-            return changed
+            result.withLock { $0 = changed }
+            done.signal()
         }
-        try await Task.sleep(for: .milliseconds(100))
+        waiter.start()
+        Thread.sleep(forTimeInterval: 0.1)
         watcher.close()
 
-        #expect(await waiting.value == false)
+        #expect(done.wait(timeout: .now() + 5) == .success)
+        #expect(result.withLock { $0 } == false)
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(watcher.isClosed)
         #expect(watcher.wait(timeout: nil) == false)

@@ -9,7 +9,7 @@ import Testing
 
 @Suite("StabilityCheck")
 struct StabilityCheckTests {
-    @Test("a clip appended to during the wait is changing; an untouched clip is stable; a removed clip is changing")
+    @Test("a clip appended to during the wait is changing, as it is now; an untouched clip is stable; a removed clip has vanished")
     func splitsChangingFromStable() async throws {
         let volume = try TemporaryFolder()
         defer { volume.remove() }
@@ -29,18 +29,24 @@ struct StabilityCheckTests {
         }
         writer.start()
         let started = ContinuousClock.now
-        let (stable, changing) = await StabilityCheck(interval: .milliseconds(200)).split(clips)
+        let split = await StabilityCheck(interval: .milliseconds(200)).split(clips)
 
         #expect(ContinuousClock.now - started >= .milliseconds(200))
-        #expect(stable.map(\.name) == ["FILE0001.MP4"])
-        #expect(changing.map(\.name) == ["FILE0002.MP4", "FILE0003.MP4"])
+        #expect(split.stable.map(\.name) == ["FILE0001.MP4"])
+        #expect(split.changing.map(\.name) == ["FILE0002.MP4"])
+        #expect(split.changing.map(\.size) == [150])
+        #expect(split.vanished.map(\.name) == ["FILE0003.MP4"])
+
+        let again = await StabilityCheck(interval: .milliseconds(50)).split(split.changing)
+        #expect(again.stable.map(\.name) == ["FILE0002.MP4"])
+        #expect(again.changing.isEmpty)
     }
 
-    @Test("no clips returns at once with two empty lists")
+    @Test("no clips returns at once with empty lists")
     func emptyReturnsAtOnce() async {
         let started = ContinuousClock.now
-        let (stable, changing) = await StabilityCheck(interval: .seconds(30)).split([])
-        #expect(stable.isEmpty && changing.isEmpty)
+        let split = await StabilityCheck(interval: .seconds(30)).split([])
+        #expect(split == StabilityCheck.Split())
         #expect(ContinuousClock.now - started < .seconds(1))
     }
 }

@@ -12,6 +12,7 @@ struct VaultErrorTests {
             (ENODEV, .source, .sourceRemoved),
             (ENXIO, .source, .sourceRemoved),
             (ESTALE, .source, .sourceRemoved),
+            (ENOTCONN, .source, .sourceRemoved),
             (ENOENT, .source, .sourceUnreadable),
             (EACCES, .source, .sourceUnreadable),
             (ENOSPC, .store, .storeFull),
