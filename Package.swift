@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "Calendar"),
         .target(name: "Custody", dependencies: ["Media", "Vault", "Catalog", "Dock", "CSystemd"]),
         .executableTarget(name: "custody", dependencies: ["Custody"]),
+        // Runs the speech detector on raw audio for benchmarks/vad; not shipped.
+        .executableTarget(name: "vad-bench", dependencies: ["Speech"]),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),

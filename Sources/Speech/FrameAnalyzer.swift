@@ -1,0 +1,186 @@
+import Foundation
+
+// MARK: - FrameAnalyzer
+
+/// Measures, frame by frame, the features on which the voicing decision rests.
+///
+/// Works at 8 kHz on 32 ms Hann windows zero-padded to 512 points. For each frame it computes the power spectrum,
+/// updates the noise floor, and measures
+/// - the speech-band level (300–3400 Hz) and its ratio to the noise floor;
+/// - harmonicity: the spectrum between 150 and 3000 Hz is divided by its own envelope (a moving average over about
+///   ±300 Hz), so that formants, tilt and narrow-band noise flatten out and only fine structure is left; the inverse
+///   transform of that is an autocorrelation whose peak over 60–400 Hz periods, corrected for the window's own
+///   autocorrelation, says how strongly the frame repeats at a pitch. Voiced speech is a comb of harmonics and scores
+///   high; wind, rain, hiss, rumble and rub have no comb and score low.
+/// All buffers are made once; nothing is allocated per frame.
+final class FrameAnalyzer {
+    static let windowLength = 256
+    static let transformSize = 512
+    static let rate = Double(NarrowbandResampler.outputRate)
+
+    private static let shortestPeriod = 20  // 400 Hz at 8 kHz
+    private static let longestPeriod = 133  // 60 Hz at 8 kHz
+    private static let envelopeHalfWidth = 20  // bins of 15.6 Hz
+    private static let speechBand = 19...217  // 300–3400 Hz
+    private static let harmonicBand = 10...192  // 150–3000 Hz
+
+    private let fft = RealFFT(size: transformSize)
+    private let window: [Float]
+    private let windowCorrection: [Float]
+    private let taper: [Float]
+    private let levelScale: Float
+    private var frame: [Float]
+    private var power: [Float]
+    private var whitened: [Float]
+    private var correlation: [Float]
+    private var cumulative: [Double]
+
+    init() {
+        let length = Self.windowLength
+        let window = (0..<length).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(length))) }
+        self.window = window
+        let energy = window.reduce(0) { $0 + $1 * $1 }
+        windowCorrection = (0...Self.longestPeriod).map { lag in
+            var sum: Float = 0
+            for index in 0..<(length - lag) { sum += window[index] * window[index + lag] }
+            return max(sum / energy, 0.35)
+        }
+        let band = Self.harmonicBand
+        taper = (0...Self.transformSize / 2).map { bin in
+            guard band.contains(bin) else { return 0 }
+            let x = Double(bin - band.lowerBound) / Double(band.upperBound - band.lowerBound)
+            return Float(sin(Double.pi * x))
+        }
+        levelScale = 2 / (Float(Self.transformSize) * energy)
+        frame = [Float](repeating: 0, count: Self.transformSize)
+        power = [Float](repeating: 0, count: Self.transformSize / 2 + 1)
+        whitened = [Float](repeating: 0, count: Self.transformSize / 2 + 1)
+        correlation = [Float](repeating: 0, count: Self.transformSize)
+        cumulative = [Double](repeating: 0, count: Self.transformSize / 2 + 2)
+    }
+
+    // MARK: - Frames
+
+    /// Analyses `samples` (8 kHz) one frame every `step` samples and returns the features of every frame.
+    func analyse(_ samples: [Float], step: Int, noiseWindowFrames: Int, settings: DetectorSettings) -> [SpeechFrame] {
+        let length = Self.windowLength
+        guard samples.count >= length else { return [] }
+        let count = (samples.count - length) / step + 1
+        var tracker = NoiseFloorTracker(bins: Self.transformSize / 2 + 1, window: noiseWindowFrames)
+
+        // Prime the noise floor on the opening stretch, so that speech at the very start of a clip is measured
+        // against the noise around it rather than against itself.
+        for index in 0..<min(count, noiseWindowFrames) {
+            computePower(samples, at: index * step)
+            power.withUnsafeBufferPointer { tracker.update(with: $0) }
+        }
+
+        var frames: [SpeechFrame] = []
+        frames.reserveCapacity(count)
+        for index in 0..<count {
+            computePower(samples, at: index * step)
+            power.withUnsafeBufferPointer { tracker.update(with: $0) }
+            let (level, snr) = speechBandLevel(floor: tracker.floor)
+            let (harmonicity, period) = measureHarmonicity()
+            let voiced = Double(harmonicity) >= settings.harmonicityThreshold && Double(snr) >= settings.minimumSNR
+                && Double(level) >= settings.silenceLevel
+            frames.append(
+                SpeechFrame(
+                    time: (Double(index * step) + Double(length) / 2) / Self.rate,
+                    level: level,
+                    snr: snr,
+                    harmonicity: harmonicity,
+                    pitch: Float(Self.rate) / period,
+                    voiced: voiced
+                )
+            )
+        }
+        return frames
+    }
+
+    // MARK: - Spectrum
+
+    private func computePower(_ samples: [Float], at start: Int) {
+        samples.withUnsafeBufferPointer { input in
+            window.withUnsafeBufferPointer { window in
+                frame.withUnsafeMutableBufferPointer { frame in
+                    for index in 0..<Self.windowLength { frame[index] = input[start + index] * window[index] }
+                }
+            }
+        }
+        frame.withUnsafeBufferPointer { frame in
+            power.withUnsafeMutableBufferPointer { power in
+                fft.powerSpectrum(of: frame, into: power)
+            }
+        }
+    }
+
+    private func speechBandLevel(floor: [Float]) -> (level: Float, snr: Float) {
+        var signal: Float = 0
+        var noise: Float = 0
+        for bin in Self.speechBand {
+            signal += power[bin]
+            noise += floor[bin]
+        }
+        let level = 10 * log10(max(signal * levelScale, 1e-20))
+        let snr = 10 * log10(max(signal, 1e-30) / max(noise, 1e-30))
+        return (level, snr)
+    }
+
+    // MARK: - Harmonicity
+
+    private func measureHarmonicity() -> (harmonicity: Float, period: Float) {
+        let bins = Self.transformSize / 2 + 1
+        let halfWidth = Self.envelopeHalfWidth
+        power.withUnsafeBufferPointer { power in
+            cumulative.withUnsafeMutableBufferPointer { sums in
+                sums[0] = 0
+                for bin in 0..<bins { sums[bin + 1] = sums[bin] + Double(power[bin]) }
+                whitened.withUnsafeMutableBufferPointer { whitened in
+                    taper.withUnsafeBufferPointer { taper in
+                        for bin in 0..<bins {
+                            guard taper[bin] > 0 else {
+                                whitened[bin] = 0
+                                continue
+                            }
+                            let low = max(0, bin - halfWidth)
+                            let high = min(bins - 1, bin + halfWidth)
+                            let envelope = (sums[high + 1] - sums[low]) / Double(high - low + 1)
+                            let ratio = envelope > 1e-20 ? Float(Double(power[bin]) / envelope) : 1
+                            whitened[bin] = ratio * taper[bin]
+                        }
+                    }
+                }
+            }
+        }
+        whitened.withUnsafeBufferPointer { whitened in
+            correlation.withUnsafeMutableBufferPointer { correlation in
+                fft.inverseOfRealSpectrum(whitened, into: correlation)
+            }
+        }
+        let zero = correlation[0]
+        guard zero > 1e-12 else { return (0, Float(Self.longestPeriod)) }
+        var best: Float = -1
+        var bestLag = Self.shortestPeriod
+        for lag in Self.shortestPeriod...Self.longestPeriod {
+            let value = correlation[lag] / (zero * windowCorrection[lag])
+            if value > best {
+                best = value
+                bestLag = lag
+            }
+        }
+        // Prefer the shortest period that scores nearly as well, so that a pitch is not read an octave low.
+        var chosen = bestLag
+        var lag = Self.shortestPeriod
+        while lag < bestLag {
+            let value = correlation[lag] / (zero * windowCorrection[lag])
+            if value >= 0.9 * best && correlation[lag] >= correlation[lag - 1] && correlation[lag] >= correlation[lag + 1] {
+                chosen = lag
+                break
+            }
+            lag += 1
+        }
+        let chosenValue = correlation[chosen] / (zero * windowCorrection[chosen])
+        return (min(chosenValue, 1), Float(chosen))
+    }
+}
