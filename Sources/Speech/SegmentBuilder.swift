@@ -33,30 +33,37 @@ struct SegmentBuilder {
         let shortest = max(1, Int((settings.minimumVoicedRun / step).rounded()))
         var runs: [(start: Double, end: Double)] = []
         var first = -1
-        func close(at last: Int) {
-            if first >= 0 && last - first + 1 >= shortest {
+        var last = -1
+        var voicedCount = 0
+        func close() {
+            if first >= 0 && voicedCount >= shortest {
                 runs.append((frames[first].time - step / 2, frames[last].time + step / 2))
             }
             first = -1
+            voicedCount = 0
         }
         for index in frames.indices {
             let frame = frames[index]
             guard frame.voiced else {
-                close(at: index - 1)
+                // One unvoiced frame inside a vowel (a dip of harmonicity under noise) does not end the run.
+                if first >= 0 && index - last > 2 { close() }
                 continue
             }
-            if first >= 0 {
-                let previous = frames[index - 1].pitch
-                if abs(frame.pitch - previous) > Self.pitchTolerance * previous {
-                    close(at: index - 1)
-                    first = index
-                }
-            } else {
-                first = index
-            }
+            if first >= 0 && !Self.samePitch(frame.pitch, frames[last].pitch) { close() }
+            if first < 0 { first = index }
+            last = index
+            voicedCount += 1
         }
-        close(at: frames.count - 1)
+        close()
         return runs
+    }
+
+    /// True when two pitch readings are within the tolerance of each other, or of an octave of each other (the
+    /// autocorrelation of a voiced frame peaks at twice the period too, and the reading may jump between the two).
+    private static func samePitch(_ a: Float, _ b: Float) -> Bool {
+        let high = max(a, b)
+        let low = min(a, b)
+        return high <= low * (1 + pitchTolerance) || abs(high - 2 * low) <= 2 * low * pitchTolerance
     }
 
     // MARK: - Margins
