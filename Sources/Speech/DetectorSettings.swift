@@ -9,12 +9,12 @@
 /// short pauses are joined into one ``SpeechSegment``. Wind, rain, hiss, rumble, clothing rub and footsteps are not
 /// periodic and so rarely make voiced runs.
 public struct DetectorSettings: Sendable, Equatable {
-    /// Step between analysed frames, in seconds; 0.010 to 0.030. Each frame is analysed over a 32 ms Hann window.
+    /// Step between analysed frames, in seconds; 0.010 to 0.030. Each frame is analysed over a 40 ms Hann window.
     /// A longer step is faster and coarser. Default 0.010.
     public var frameDuration: Double = 0.010
     /// Lowest normalised autocorrelation of the whitened spectrum, 0 to 1, for a frame to count as voiced.
-    /// Lower finds more speech in heavy noise and risks more false speech. Default 0.42.
-    public var harmonicityThreshold: Double = 0.42
+    /// Lower finds more speech in heavy noise and risks more false speech. Default 0.30.
+    public var harmonicityThreshold: Double = 0.30
     /// Lowest ratio, in dB, of speech-band power to the tracked noise floor for a frame to count as voiced.
     /// Default 2.
     public var minimumSNR: Double = 2.0
@@ -25,10 +25,10 @@ public struct DetectorSettings: Sendable, Equatable {
     /// than this becomes part of the floor. Default 1.6.
     public var noiseWindow: Double = 1.6
     /// Shortest run of voiced frames with a steady pitch, in seconds, that counts as the vowel of a syllable.
-    /// Default 0.06.
-    public var minimumVoicedRun: Double = 0.06
-    /// Longest pause, in seconds, between voiced runs that still belongs to one segment. Default 0.5.
-    public var maximumPause: Double = 0.5
+    /// Default 0.05.
+    public var minimumVoicedRun: Double = 0.05
+    /// Longest pause, in seconds, between voiced runs that still belongs to one segment. Default 0.7.
+    public var maximumPause: Double = 0.7
     /// Seconds added before the first voiced run of a segment, for the consonant that starts a word. Default 0.1.
     public var onsetMargin: Double = 0.1
     /// Seconds kept after the last voiced run of a segment (hangover), for the sound that ends a word. Default 0.15.

@@ -4,17 +4,17 @@ import Foundation
 
 /// Measures, frame by frame, the features on which the voicing decision rests.
 ///
-/// Works at 8 kHz on 32 ms Hann windows zero-padded to 512 points. For each frame it computes the power spectrum,
+/// Works at 8 kHz on 40 ms Hann windows zero-padded to 512 points. For each frame it computes the power spectrum,
 /// updates the noise floor, and measures
 /// - the speech-band level (300–3400 Hz) and its ratio to the noise floor;
-/// - harmonicity: the spectrum between 150 and 3000 Hz is divided by its own envelope (a moving average over about
+/// - harmonicity: the spectrum between 250 and 3000 Hz is divided by its own envelope (a moving average over about
 ///   ±300 Hz), so that formants, tilt and narrow-band noise flatten out and only fine structure is left; the inverse
 ///   transform of that is an autocorrelation whose peak over 60–400 Hz periods, corrected for the window's own
 ///   autocorrelation, says how strongly the frame repeats at a pitch. Voiced speech is a comb of harmonics and scores
 ///   high; wind, rain, hiss, rumble and rub have no comb and score low.
 /// All buffers are made once; nothing is allocated per frame.
 final class FrameAnalyzer {
-    static let windowLength = 256
+    static let windowLength = 320  // 40 ms at 8 kHz: two periods of a 50 Hz voice, three of a 75 Hz one
     static let transformSize = 512
     static let rate = Double(NarrowbandResampler.outputRate)
 
@@ -22,7 +22,7 @@ final class FrameAnalyzer {
     private static let longestPeriod = 133  // 60 Hz at 8 kHz
     private static let envelopeHalfWidth = 20  // bins of 15.6 Hz
     private static let speechBand = 19...217  // 300–3400 Hz
-    private static let harmonicBand = 10...192  // 150–3000 Hz
+    private static let harmonicBand = 16...192  // 250–3000 Hz, above most of the energy of wind and rumble
 
     private let fft = RealFFT(size: transformSize)
     private let window: [Float]
@@ -43,7 +43,7 @@ final class FrameAnalyzer {
         windowCorrection = (0...Self.longestPeriod).map { lag in
             var sum: Float = 0
             for index in 0..<(length - lag) { sum += window[index] * window[index + lag] }
-            return max(sum / energy, 0.35)
+            return max(sum / energy, 0.3)
         }
         let band = Self.harmonicBand
         taper = (0...Self.transformSize / 2).map { bin in
@@ -81,7 +81,13 @@ final class FrameAnalyzer {
             computePower(samples, at: index * step)
             power.withUnsafeBufferPointer { tracker.update(with: $0) }
             let (level, snr) = speechBandLevel(floor: tracker.floor)
-            let (harmonicity, period) = measureHarmonicity()
+            // Harmonicity is the costly measure; a frame too quiet or too close to the noise floor cannot be voiced,
+            // so it is skipped there (and reported as 0).
+            var harmonicity: Float = 0
+            var period = Float(Self.longestPeriod)
+            if Double(snr) >= settings.minimumSNR && Double(level) >= settings.silenceLevel {
+                (harmonicity, period) = measureHarmonicity()
+            }
             let voiced = Double(harmonicity) >= settings.harmonicityThreshold && Double(snr) >= settings.minimumSNR
                 && Double(level) >= settings.silenceLevel
             frames.append(
@@ -181,6 +187,16 @@ final class FrameAnalyzer {
             lag += 1
         }
         let chosenValue = correlation[chosen] / (zero * windowCorrection[chosen])
-        return (min(chosenValue, 1), Float(chosen))
+
+        // Refine the period between lags by the parabola through the peak and its neighbours.
+        let before = correlation[chosen - 1]
+        let peak = correlation[chosen]
+        let after = correlation[chosen + 1]
+        let curvature = before - 2 * peak + after
+        var period = Float(chosen)
+        if curvature < 0 {
+            period += max(-0.5, min(0.5, 0.5 * (before - after) / curvature))
+        }
+        return (min(chosenValue, 1), period)
     }
 }

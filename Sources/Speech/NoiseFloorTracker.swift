@@ -10,7 +10,7 @@ struct NoiseFloorTracker {
     private static let subWindowCount = 8
     private static let smoothing: Float = 0.8
     /// Ratio of the mean of noise power to the minimum of its smoothed value over the window, measured on white and
-    /// pink noise with the 32 ms Hann window and 10 ms step.
+    /// pink noise with the 40 ms Hann window and 10 ms step.
     private static let bias: Float = 2.5
 
     private let bins: Int

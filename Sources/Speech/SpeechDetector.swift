@@ -4,7 +4,7 @@
 ///
 /// The detector is built from classic cues rather than one loudness threshold:
 /// 1. the audio is brought to 8 kHz (the telephone band), so wideband and G.711 recordings are treated alike;
-/// 2. each 32 ms Hann frame, one every ``DetectorSettings/frameDuration``, is transformed by a radix-2 real FFT;
+/// 2. each 40 ms Hann frame, one every ``DetectorSettings/frameDuration``, is transformed by a radix-2 real FFT;
 /// 3. a noise floor per spectral bin is tracked by minimum statistics, and the speech band (300–3400 Hz) is compared
 ///    with it, which makes the detector indifferent to the absolute level of quiet speech;
 /// 4. harmonicity, the autocorrelation of the envelope-flattened spectrum at a pitch period of 60–400 Hz, separates

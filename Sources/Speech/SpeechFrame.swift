@@ -2,7 +2,7 @@
 
 /// What the detector measured on one analysis frame, for diagnosing a verdict.
 ///
-/// Frames are 32 ms windows of the audio brought to 8 kHz, one every ``DetectorSettings/frameDuration``.
+/// Frames are 40 ms windows of the audio brought to 8 kHz, one every ``DetectorSettings/frameDuration``.
 public struct SpeechFrame: Sendable, Equatable {
     /// Seconds from the first sample to the centre of the frame.
     public var time: Double

@@ -6,7 +6,8 @@ import Speech
 // usage: vad-bench [--frames] FILE.f32 [FILE.f32 …]
 // Each FILE holds raw little-endian Float32 mono PCM at 16 kHz (made by the ffmpeg CLI). For each file one JSON line
 // is printed: the file, its duration, the segments, the verdict and the detection time in seconds (reading the file
-// excluded). With --frames, the per-frame measurements are printed too.
+// excluded). With --frames, the per-frame measurements are printed too. The environment variable VAD_SETTINGS
+// (e.g. "harmonicity=0.4,snr=2,pause=0.5,run=0.06") overrides settings, for tuning on the corpus.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let printFrames = arguments.first == "--frames"
@@ -16,7 +17,26 @@ guard !arguments.isEmpty else {
     exit(64)
 }
 
-let detector = SpeechDetector()
+var settings = DetectorSettings()
+for pair in (ProcessInfo.processInfo.environment["VAD_SETTINGS"] ?? "").split(separator: ",") {
+    let parts = pair.split(separator: "=")
+    guard parts.count == 2, let value = Double(parts[1]) else { continue }
+    switch parts[0] {
+    case "harmonicity": settings.harmonicityThreshold = value
+    case "snr": settings.minimumSNR = value
+    case "pause": settings.maximumPause = value
+    case "run": settings.minimumVoicedRun = value
+    case "frame": settings.frameDuration = value
+    case "noise": settings.noiseWindow = value
+    case "segment": settings.minimumSegment = value
+    case "hangover": settings.hangover = value
+    case "onset": settings.onsetMargin = value
+    default:
+        FileHandle.standardError.write(Data("error: unknown setting '\(parts[0])' in VAD_SETTINGS\n".utf8))
+        exit(64)
+    }
+}
+let detector = SpeechDetector(settings: settings)
 for path in arguments {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("error: cannot read '\(path)'; check that it exists and is readable\n".utf8))
