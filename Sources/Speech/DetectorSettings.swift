@@ -31,8 +31,9 @@ public struct DetectorSettings: Sendable, Equatable {
     public var maximumPause: Double = 0.7
     /// Seconds added before the first voiced run of a segment, for the consonant that starts a word. Default 0.1.
     public var onsetMargin: Double = 0.1
-    /// Seconds kept after the last voiced run of a segment (hangover), for the sound that ends a word. Default 0.15.
-    public var hangover: Double = 0.15
+    /// Seconds kept after the last voiced run of a segment (hangover), for the sound that ends a word: a final
+    /// consonant, or a falling tone whose last periods are too weak to measure. Default 0.25.
+    public var hangover: Double = 0.25
     /// Shortest segment, in seconds, that is reported; shorter ones are dropped as clicks or a single tone.
     /// Default 0.3.
     public var minimumSegment: Double = 0.3
