@@ -13,8 +13,8 @@ public struct DetectorSettings: Sendable, Equatable {
     /// A longer step is faster and coarser. Default 0.010.
     public var frameDuration: Double = 0.010
     /// Lowest normalised autocorrelation of the whitened spectrum, 0 to 1, for a frame to count as voiced.
-    /// Lower finds more speech in heavy noise and risks more false speech. Default 0.30.
-    public var harmonicityThreshold: Double = 0.30
+    /// Lower finds more speech in heavy noise and risks more false speech. Default 0.38.
+    public var harmonicityThreshold: Double = 0.38
     /// Lowest ratio, in dB, of speech-band power to the tracked noise floor for a frame to count as voiced.
     /// Default 2.
     public var minimumSNR: Double = 2.0

@@ -8,7 +8,8 @@ import Foundation
 /// updates the noise floor, and measures
 /// - the speech-band level (300–3400 Hz) and its ratio to the noise floor;
 /// - harmonicity: the spectrum between 250 and 3000 Hz is divided by its own envelope (a moving average over about
-///   ±300 Hz), so that formants, tilt and narrow-band noise flatten out and only fine structure is left; the inverse
+///   ±300 Hz), so that formants, tilt and narrow-band noise flatten out and only fine structure is left, and weighted
+///   by how far that envelope stands above the noise floor, so that bands drowned in noise count little; the inverse
 ///   transform of that is an autocorrelation whose peak over 60–400 Hz periods, corrected for the window's own
 ///   autocorrelation, says how strongly the frame repeats at a pitch. Voiced speech is a comb of harmonics and scores
 ///   high; wind, rain, hiss, rumble and rub have no comb and score low.
@@ -21,6 +22,7 @@ final class FrameAnalyzer {
     private static let shortestPeriod = 20  // 400 Hz at 8 kHz
     private static let longestPeriod = 133  // 60 Hz at 8 kHz
     private static let envelopeHalfWidth = 20  // bins of 15.6 Hz
+    private static let weightFloor = 0.1  // the least weight of a bin drowned in noise
     private static let speechBand = 19...217  // 300–3400 Hz
     private static let harmonicBand = 16...192  // 250–3000 Hz, above most of the energy of wind and rumble
 
@@ -86,7 +88,7 @@ final class FrameAnalyzer {
             var harmonicity: Float = 0
             var period = Float(Self.longestPeriod)
             if Double(snr) >= settings.minimumSNR && Double(level) >= settings.silenceLevel {
-                (harmonicity, period) = measureHarmonicity()
+                (harmonicity, period) = measureHarmonicity(floor: tracker.floor)
             }
             let voiced = Double(harmonicity) >= settings.harmonicityThreshold && Double(snr) >= settings.minimumSNR
                 && Double(level) >= settings.silenceLevel
@@ -135,7 +137,7 @@ final class FrameAnalyzer {
 
     // MARK: - Harmonicity
 
-    private func measureHarmonicity() -> (harmonicity: Float, period: Float) {
+    private func measureHarmonicity(floor: [Float]) -> (harmonicity: Float, period: Float) {
         let bins = Self.transformSize / 2 + 1
         let halfWidth = Self.envelopeHalfWidth
         power.withUnsafeBufferPointer { power in
@@ -153,7 +155,12 @@ final class FrameAnalyzer {
                             let high = min(bins - 1, bin + halfWidth)
                             let envelope = (sums[high + 1] - sums[low]) / Double(high - low + 1)
                             let ratio = envelope > 1e-20 ? Float(Double(power[bin]) / envelope) : 1
-                            whitened[bin] = ratio * taper[bin]
+                            // Weight each bin by how far the local envelope stands above the noise floor (a Wiener
+                            // gain on the smooth envelope, never on single bins, so noise does not turn into a few
+                            // stray peaks): the harmonics that rise out of the noise decide, the drowned ones do not.
+                            let clean = envelope > 1e-20 ? 1 - Double(floor[bin]) / envelope : 0
+                            let weight = taper[bin] * Float(max(Self.weightFloor, clean))
+                            whitened[bin] = ratio * weight
                         }
                     }
                 }
