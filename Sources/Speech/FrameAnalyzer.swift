@@ -90,7 +90,8 @@ final class FrameAnalyzer {
             if Double(snr) >= settings.minimumSNR && Double(level) >= settings.silenceLevel {
                 (harmonicity, period) = measureHarmonicity(floor: tracker.floor)
             }
-            let voiced = Double(harmonicity) >= settings.harmonicityThreshold && Double(snr) >= settings.minimumSNR
+            let voiced =
+                Double(harmonicity) >= settings.harmonicityThreshold && Double(snr) >= settings.minimumSNR
                 && Double(level) >= settings.silenceLevel
             frames.append(
                 SpeechFrame(
@@ -187,7 +188,9 @@ final class FrameAnalyzer {
         var lag = Self.shortestPeriod
         while lag < bestLag {
             let value = correlation[lag] / (zero * windowCorrection[lag])
-            if value >= 0.9 * best && correlation[lag] >= correlation[lag - 1] && correlation[lag] >= correlation[lag + 1] {
+            if value >= 0.9 * best && correlation[lag] >= correlation[lag - 1]
+                && correlation[lag] >= correlation[lag + 1]
+            {
                 chosen = lag
                 break
             }

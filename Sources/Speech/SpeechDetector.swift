@@ -67,7 +67,7 @@ public struct SpeechDetector: Sendable {
 
 // MARK: - Verdict
 
-public extension SpeechDetector {
+extension SpeechDetector {
     /// Decides whether `samples` (16 kHz mono) hold at least `minimumSpeech` seconds of speech.
     ///
     /// custody hands over the first 30 s of a resumed clip; the explanation of the interruption is `spoken` when this
@@ -75,12 +75,12 @@ public extension SpeechDetector {
     /// - Parameters:
     ///   - samples: mono PCM at 16 kHz, values in -1…1.
     ///   - minimumSpeech: seconds of speech, summed over all segments, needed for `spoken`. Default 2.
-    func verdict(_ samples: [Float], minimumSpeech: Double = 2.0) -> SpeechVerdict {
+    public func verdict(_ samples: [Float], minimumSpeech: Double = 2.0) -> SpeechVerdict {
         verdict(segments: segments(in: samples), minimumSpeech: minimumSpeech)
     }
 
     /// Makes the verdict for segments already found.
-    func verdict(segments: [SpeechSegment], minimumSpeech: Double = 2.0) -> SpeechVerdict {
+    public func verdict(segments: [SpeechSegment], minimumSpeech: Double = 2.0) -> SpeechVerdict {
         let total = segments.reduce(0) { $0 + $1.duration }
         return SpeechVerdict(spoken: total >= minimumSpeech, speechStart: segments.first?.start, speechSeconds: total)
     }

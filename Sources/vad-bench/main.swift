@@ -39,7 +39,8 @@ for pair in (ProcessInfo.processInfo.environment["VAD_SETTINGS"] ?? "").split(se
 let detector = SpeechDetector(settings: settings)
 for path in arguments {
     guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("error: cannot read '\(path)'; check that it exists and is readable\n".utf8))
+        FileHandle.standardError.write(
+            Data("error: cannot read '\(path)'; check that it exists and is readable\n".utf8))
         exit(1)
     }
     let samples = data.withUnsafeBytes { raw in Array(raw.bindMemory(to: Float.self)) }

@@ -39,8 +39,12 @@ final class AudioFixture {
     /// `seconds` of audio from an ffmpeg lavfi source graph such as `anoisesrc=color=pink`.
     func lavfi(_ graph: String, seconds: Double) throws -> [Float] {
         let raw = folder.appendingPathComponent("lavfi-\(UUID().uuidString).f32").path
-        try run("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", graph, "-t", String(seconds), "-f", "f32le",
-                           "-ac", "1", "-ar", String(Self.rate), raw])
+        try run(
+            "ffmpeg",
+            [
+                "-v", "error", "-y", "-f", "lavfi", "-i", graph, "-t", String(seconds), "-f", "f32le",
+                "-ac", "1", "-ar", String(Self.rate), raw,
+            ])
         return try read(raw)
     }
 
@@ -49,8 +53,12 @@ final class AudioFixture {
         let raw = folder.appendingPathComponent("mulaw-in-\(UUID().uuidString).f32").path
         let wav = folder.appendingPathComponent("mulaw-\(UUID().uuidString).wav").path
         try write(samples, to: raw)
-        try run("ffmpeg", ["-v", "error", "-y", "-f", "f32le", "-ar", String(Self.rate), "-ac", "1", "-i", raw,
-                           "-ar", "8000", "-c:a", "pcm_mulaw", wav])
+        try run(
+            "ffmpeg",
+            [
+                "-v", "error", "-y", "-f", "f32le", "-ar", String(Self.rate), "-ac", "1", "-i", raw,
+                "-ar", "8000", "-c:a", "pcm_mulaw", wav,
+            ])
         return try decode(wav)
     }
 

@@ -36,7 +36,8 @@ struct SpeechDetectorTests {
                     + "volume='0.3+0.7*exp(-pow(mod(t\\,9)-4.5\\,2)/2)':eval=frame",
                 seconds: seconds
             )
-        case "rain": return try fixture.lavfi("anoisesrc=color=velvet:seed=13:amplitude=0.8,highpass=f=600", seconds: seconds)
+        case "rain":
+            return try fixture.lavfi("anoisesrc=color=velvet:seed=13:amplitude=0.8,highpass=f=600", seconds: seconds)
         default: return try fixture.lavfi("anoisesrc=color=\(kind):seed=5:amplitude=0.5", seconds: seconds)
         }
     }
@@ -63,10 +64,12 @@ struct SpeechDetectorTests {
 
         let found = detector.segments(in: audio)
 
-        expectSegments(found, [
-            SpeechSegment(start: 2, duration: seconds(first)),
-            SpeechSegment(start: 6 + seconds(first), duration: seconds(second)),
-        ])
+        expectSegments(
+            found,
+            [
+                SpeechSegment(start: 2, duration: seconds(first)),
+                SpeechSegment(start: 6 + seconds(first), duration: seconds(second)),
+            ])
     }
 
     @Test("two Mandarin sentences padded with pink noise 20 dB down are found as exactly two segments within 0.3 s")
@@ -80,10 +83,12 @@ struct SpeechDetectorTests {
 
         let found = detector.segments(in: audio)
 
-        expectSegments(found, [
-            SpeechSegment(start: 3, duration: seconds(first)),
-            SpeechSegment(start: 8 + seconds(first), duration: seconds(second)),
-        ])
+        expectSegments(
+            found,
+            [
+                SpeechSegment(start: 3, duration: seconds(first)),
+                SpeechSegment(start: 8 + seconds(first), duration: seconds(second)),
+            ])
     }
 
     // MARK: - Speech in noise
