@@ -20,6 +20,8 @@ final class FrameAnalyzer {
     static let rate = Double(NarrowbandResampler.outputRate)
 
     private static let shortestPeriod = 20  // 400 Hz at 8 kHz
+    private static let toneShare: Float = 0.85  // of the harmonic band's power, held by two peaks
+    private static let toneHalfWidth = 5  // bins: ±78 Hz, wide enough for a siren sweeping during one window
     private static let longestPeriod = 133  // 60 Hz at 8 kHz
     private static let envelopeHalfWidth = 20  // bins of 15.6 Hz
     private static let weightFloor = 0.1  // the least weight of a bin drowned in noise
@@ -84,10 +86,10 @@ final class FrameAnalyzer {
             power.withUnsafeBufferPointer { tracker.update(with: $0) }
             let (level, snr) = speechBandLevel(floor: tracker.floor)
             // Harmonicity is the costly measure; a frame too quiet or too close to the noise floor cannot be voiced,
-            // so it is skipped there (and reported as 0).
+            // so it is skipped there (and reported as 0), as it is for a tone.
             var harmonicity: Float = 0
             var period = Float(Self.longestPeriod)
-            if Double(snr) >= settings.minimumSNR && Double(level) >= settings.silenceLevel {
+            if Double(snr) >= settings.minimumSNR && Double(level) >= settings.silenceLevel && !isTone() {
                 (harmonicity, period) = measureHarmonicity(floor: tracker.floor)
             }
             let voiced =
@@ -134,6 +136,38 @@ final class FrameAnalyzer {
         let level = 10 * log10(max(signal * levelScale, 1e-20))
         let snr = 10 * log10(max(signal, 1e-30) / max(noise, 1e-30))
         return (level, snr)
+    }
+
+    // MARK: - Tones
+
+    /// True when two narrow peaks (±80 Hz each) hold most of the harmonic band's power: a siren, a beep, a whistle or
+    /// a hum, whose one or two partials would otherwise repeat like a voice. A voice spreads its power over several
+    /// harmonics and formants.
+    private func isTone() -> Bool {
+        let band = Self.harmonicBand
+        let halfWidth = Self.toneHalfWidth
+        return power.withUnsafeBufferPointer { power in
+            var total: Float = 0
+            for bin in band { total += power[bin] }
+            guard total > 0 else { return false }
+            var held: Float = 0
+            var taken = -1000
+            for _ in 0..<2 {
+                var strongest: Float = -1
+                var strongestBin = band.lowerBound
+                for bin in band where abs(bin - taken) > 2 * halfWidth && power[bin] > strongest {
+                    strongest = power[bin]
+                    strongestBin = bin
+                }
+                for bin in max(
+                    band.lowerBound, strongestBin - halfWidth)...min(band.upperBound, strongestBin + halfWidth)
+                where abs(bin - taken) > halfWidth {
+                    held += power[bin]
+                }
+                taken = strongestBin
+            }
+            return held >= Self.toneShare * total
+        }
     }
 
     // MARK: - Harmonicity

@@ -12,9 +12,12 @@
 /// 5. voiced frames whose pitch holds steady for a syllable's vowel make voiced runs, and runs separated by short
 ///    pauses make one segment, with a margin before and a hangover after; short segments are dropped.
 ///
-/// - Note: A steady tone between 60 and 400 Hz (an alarm, an engine whine) is periodic too; the noise floor absorbs
-///   it after about ``DetectorSettings/noiseWindow`` seconds, but a short beep can be taken for a syllable. Music and
-///   a radio with speech on it are speech to this detector.
+/// Frames where one or two narrow peaks hold most of the power (a siren, a beep, a whistle) are not taken for voice.
+///
+/// - Note: A sound with a rich comb of harmonics at 60–400 Hz (a horn, an engine whine with many partials, a dog's
+///   bark) is periodic like a voice; a steady one joins the noise floor after about ``DetectorSettings/noiseWindow``
+///   seconds, an intermittent one can be taken for speech. Music and a radio with speech on it are speech to this
+///   detector. Speech much quieter than a siren sounding over it can be missed in the frames the siren dominates.
 public struct SpeechDetector: Sendable {
     /// The settings in force.
     public var settings: DetectorSettings

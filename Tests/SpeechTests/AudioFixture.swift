@@ -62,6 +62,21 @@ final class AudioFixture {
         return try decode(wav)
     }
 
+    /// `samples` (16 kHz) resampled by ffmpeg to `rate`.
+    func resampled(_ samples: [Float], to rate: Int) throws -> [Float] {
+        let input = folder.appendingPathComponent("resample-in-\(UUID().uuidString).f32").path
+        let output = folder.appendingPathComponent("resample-out-\(UUID().uuidString).f32").path
+        try write(samples, to: input)
+        try run(
+            "ffmpeg",
+            [
+                "-v", "error", "-y", "-f", "f32le", "-ar", String(Self.rate), "-ac", "1", "-i", input, "-f", "f32le",
+                "-ar", String(rate), output,
+            ]
+        )
+        return try read(output)
+    }
+
     // MARK: - Mixing
 
     /// Silence of the given length.
