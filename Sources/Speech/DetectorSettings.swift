@@ -12,9 +12,10 @@ public struct DetectorSettings: Sendable, Equatable {
     /// Step between analysed frames, in seconds; 0.010 to 0.030. Each frame is analysed over a 40 ms Hann window.
     /// A longer step is faster and coarser. Default 0.010.
     public var frameDuration: Double = 0.010
-    /// Lowest normalised autocorrelation of the whitened spectrum, 0 to 1, for a frame to count as voiced.
-    /// Lower finds more speech in heavy noise and risks more false speech. Default 0.38.
-    public var harmonicityThreshold: Double = 0.38
+    /// Lowest normalised autocorrelation of the whitened spectrum (averaged over the frame and the one before), 0 to 1,
+    /// for a frame to count as voiced.
+    /// Lower finds more speech in heavy noise and risks more false speech. Default 0.34.
+    public var harmonicityThreshold: Double = 0.34
     /// Lowest ratio, in dB, of speech-band power to the tracked noise floor for a frame to count as voiced.
     /// Default 2.
     public var minimumSNR: Double = 2.0

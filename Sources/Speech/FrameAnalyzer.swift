@@ -10,8 +10,8 @@ import Foundation
 /// - harmonicity: the spectrum between 250 and 3000 Hz is divided by its own envelope (a moving average over about
 ///   ±300 Hz), so that formants, tilt and narrow-band noise flatten out and only fine structure is left, and weighted
 ///   by how far that envelope stands above the noise floor, so that bands drowned in noise count little; the inverse
-///   transform of that is an autocorrelation whose peak over 60–400 Hz periods, corrected for the window's own
-///   autocorrelation, says how strongly the frame repeats at a pitch. Voiced speech is a comb of harmonics and scores
+///   transform of that is an autocorrelation, averaged with the previous frame's, whose peak over 60–400 Hz periods,
+///   corrected for the window's own autocorrelation, says how strongly the frame repeats at a pitch. Voiced speech is a comb of harmonics and scores
 ///   high; wind, rain, hiss, rumble and rub have no comb and score low.
 /// All buffers are made once; nothing is allocated per frame.
 final class FrameAnalyzer {
@@ -38,6 +38,9 @@ final class FrameAnalyzer {
     private var whitened: [Float]
     private var correlation: [Float]
     private var cumulative: [Double]
+    private var history: [Float]
+    private var historySlot = 0
+    private static let historyDepth = 2  // frames over which the autocorrelation is averaged
 
     init() {
         let length = Self.windowLength
@@ -61,6 +64,7 @@ final class FrameAnalyzer {
         whitened = [Float](repeating: 0, count: Self.transformSize / 2 + 1)
         correlation = [Float](repeating: 0, count: Self.transformSize)
         cumulative = [Double](repeating: 0, count: Self.transformSize / 2 + 2)
+        history = [Float](repeating: 0, count: Self.historyDepth * (Self.longestPeriod + 2))
     }
 
     // MARK: - Frames
@@ -91,6 +95,8 @@ final class FrameAnalyzer {
             var period = Float(Self.longestPeriod)
             if Double(snr) >= settings.minimumSNR && Double(level) >= settings.silenceLevel && !isTone() {
                 (harmonicity, period) = measureHarmonicity(floor: tracker.floor)
+            } else {
+                forgetFrame()
             }
             let voiced =
                 Double(harmonicity) >= settings.harmonicityThreshold && Double(snr) >= settings.minimumSNR
@@ -207,7 +213,33 @@ final class FrameAnalyzer {
             }
         }
         let zero = correlation[0]
-        guard zero > 1e-12 else { return (0, Float(Self.longestPeriod)) }
+        guard zero > 1e-12 else {
+            forgetFrame()
+            return (0, Float(Self.longestPeriod))
+        }
+        // Average the normalised autocorrelation over this frame and the previous ones: a voice keeps its period
+        // from one frame to the next, the chance peaks of noise do not.
+        let lags = Self.longestPeriod + 2
+        let slot = historySlot * lags
+        for lag in 0..<lags { history[slot + lag] = correlation[lag] / zero }
+        historySlot = (historySlot + 1) % Self.historyDepth
+        for lag in 0..<lags {
+            var sum: Float = 0
+            for depth in 0..<Self.historyDepth { sum += history[depth * lags + lag] }
+            correlation[lag] = sum / Float(Self.historyDepth)
+        }
+        return peak(zero: 1)
+    }
+
+    /// Records a frame without harmonicity, so that the average over recent frames does not carry across it.
+    private func forgetFrame() {
+        let lags = Self.longestPeriod + 2
+        let slot = historySlot * lags
+        for lag in 0..<lags { history[slot + lag] = 0 }
+        historySlot = (historySlot + 1) % Self.historyDepth
+    }
+
+    private func peak(zero: Float) -> (harmonicity: Float, period: Float) {
         var best: Float = -1
         var bestLag = Self.shortestPeriod
         for lag in Self.shortestPeriod...Self.longestPeriod {
