@@ -30,6 +30,8 @@ let package = Package(
         .executableTarget(name: "custody", dependencies: ["Custody", "Reports", "Catalog", "Dock"]),
         // Times one verified copy for benchmarks/copy/run.sh.
         .executableTarget(name: "vault-bench", dependencies: ["Vault"]),
+        // Runs the speech detector on raw audio for benchmarks/vad; not shipped.
+        .executableTarget(name: "vad-bench", dependencies: ["Speech"]),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),

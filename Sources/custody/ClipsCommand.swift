@@ -1,0 +1,58 @@
+import Catalog
+import Custody
+import Foundation
+import Reports
+
+enum ClipsCommand {
+    static let options =
+        CommonOptions.list + [
+            .init(name: "format", takesValue: true, help: "table, json or csv (default table)"),
+            .init(name: "recorder", takesValue: true, help: "only this recorder's clips"),
+            .init(name: "since", takesValue: true, help: "only clips starting at or after DATE (YYYY-MM-DD or ISO 8601)"),
+            .init(name: "until", takesValue: true, help: "only clips starting before DATE"),
+        ]
+
+    static func run(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(words, options: options, command: "clips")
+        if arguments.has("help") {
+            say(
+                Help.command(
+                    "clips [--format table|json|csv] [--recorder SERIAL] [--since DATE] [--until DATE]",
+                    "Lists the clips in the catalog. JSON fields: sha256, recorder, handler, original_name,\n"
+                        + "original_path, stored_path, size, start, start_source, duration, container, streams,\n"
+                        + "damaged, ingested.", options: options), terminator: "")
+            return 0
+        }
+        guard arguments.positional.isEmpty else {
+            throw UsageError("'custody clips' takes no PATH; see 'custody clips --help'")
+        }
+        let settings = try CommonOptions.settings(from: arguments)
+        let formatName = arguments.value("format") ?? "table"
+        guard let format = OutputFormat(rawValue: formatName) else {
+            throw UsageError("unknown format '\(formatName)'; use table, json or csv")
+        }
+        var filter = ClipFilter(recorder: arguments.value("recorder"))
+        for (name, keyPath) in [("since", \ClipFilter.since), ("until", \ClipFilter.until)] {
+            guard let text = arguments.value(name) else { continue }
+            guard let date = Timestamps.parse(text, in: settings.timeZone) else {
+                throw UsageError("'--\(name) \(text)' is not a date; use YYYY-MM-DD or ISO 8601")
+            }
+            filter[keyPath: keyPath] = date
+        }
+        guard FileManager.default.fileExists(atPath: settings.catalog) else {
+            throw CatalogMissing(path: settings.catalog)
+        }
+        let catalog = try Catalog(path: settings.catalog)
+        defer { try? catalog.close() }
+        let listing = ClipListing(clips: try catalog.clips(filter), store: settings.store, timeZone: settings.timeZone)
+        say(listing.render(format), terminator: "")
+        return 0
+    }
+}
+
+struct CatalogMissing: Error, CustomStringConvertible {
+    var path: String
+    var description: String {
+        "there is no catalog at '\(path)'; ingest a volume first, or name the catalog with --catalog FILE"
+    }
+}

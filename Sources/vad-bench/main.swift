@@ -1,0 +1,67 @@
+import Foundation
+import Speech
+
+// vad-bench: runs custody's speech detector on raw audio for the benchmark in benchmarks/vad/.
+//
+// usage: vad-bench [--frames] FILE.f32 [FILE.f32 …]
+// Each FILE holds raw little-endian Float32 mono PCM at 16 kHz (made by the ffmpeg CLI). For each file one JSON line
+// is printed: the file, its duration, the segments, the verdict and the detection time in seconds (reading the file
+// excluded). With --frames, the per-frame measurements are printed too. The environment variable VAD_SETTINGS
+// (e.g. "harmonicity=0.4,snr=2,pause=0.5,run=0.06") overrides settings, for tuning on the corpus.
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let printFrames = arguments.first == "--frames"
+if printFrames { arguments.removeFirst() }
+guard !arguments.isEmpty else {
+    FileHandle.standardError.write(Data("usage: vad-bench [--frames] FILE.f32 [FILE.f32 …]\n".utf8))
+    exit(64)
+}
+
+var settings = DetectorSettings()
+for pair in (ProcessInfo.processInfo.environment["VAD_SETTINGS"] ?? "").split(separator: ",") {
+    let parts = pair.split(separator: "=")
+    guard parts.count == 2, let value = Double(parts[1]) else { continue }
+    switch parts[0] {
+    case "harmonicity": settings.harmonicityThreshold = value
+    case "snr": settings.minimumSNR = value
+    case "pause": settings.maximumPause = value
+    case "run": settings.minimumVoicedRun = value
+    case "frame": settings.frameDuration = value
+    case "noise": settings.noiseWindow = value
+    case "segment": settings.minimumSegment = value
+    case "hangover": settings.hangover = value
+    case "onset": settings.onsetMargin = value
+    default:
+        FileHandle.standardError.write(Data("error: unknown setting '\(parts[0])' in VAD_SETTINGS\n".utf8))
+        exit(64)
+    }
+}
+let detector = SpeechDetector(settings: settings)
+for path in arguments {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(
+            Data("error: cannot read '\(path)'; check that it exists and is readable\n".utf8))
+        exit(1)
+    }
+    let samples = data.withUnsafeBytes { raw in Array(raw.bindMemory(to: Float.self)) }
+    let started = DispatchTime.now().uptimeNanoseconds
+    let segments = detector.segments(in: samples)
+    let verdict = detector.verdict(segments: segments)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+
+    let list = segments.map { String(format: "[%.3f,%.3f]", $0.start, $0.duration) }.joined(separator: ",")
+    let start = verdict.speechStart.map { String(format: "%.3f", $0) } ?? "null"
+    var line = "{\"file\":\"\(path)\",\"duration\":\(Double(samples.count) / 16_000),\"segments\":[\(list)],"
+    line += "\"spoken\":\(verdict.spoken),\"speech_start\":\(start),"
+    line += String(format: "\"speech_seconds\":%.3f,\"detect_seconds\":%.6f", verdict.speechSeconds, seconds)
+    if printFrames {
+        let frames = detector.frames(in: samples).map {
+            String(
+                format: "[%.3f,%.1f,%.1f,%.3f,%.0f,%d]",
+                $0.time, $0.level, $0.snr, $0.harmonicity, $0.pitch, $0.voiced ? 1 : 0
+            )
+        }
+        line += ",\"frames\":[\(frames.joined(separator: ","))]"
+    }
+    print(line + "}")
+}
