@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "Timeline"),
         .target(name: "Calendar"),
         .target(name: "Reports", dependencies: ["Catalog"]),
-        .target(name: "Custody", dependencies: ["Media", "Vault", "Catalog", "Dock", "CSystemd"]),
-        .executableTarget(name: "custody", dependencies: ["Custody", "Reports", "Catalog", "Dock"]),
+        .target(
+            name: "Custody",
+            dependencies: ["Media", "Vault", "Catalog", "Dock", "Speech", "Timeline", "Calendar", "Reports", "CSystemd"]),
+        .executableTarget(name: "custody", dependencies: ["Custody", "Reports", "Catalog", "Dock", "Calendar", "Timeline"]),
         // Times one verified copy for benchmarks/copy/run.sh.
         .executableTarget(name: "vault-bench", dependencies: ["Vault"]),
         // Runs the speech detector on raw audio for benchmarks/vad; not shipped.
@@ -41,6 +43,6 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
         .testTarget(name: "CalendarTests", dependencies: ["Calendar"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "CustodyTests", dependencies: ["Custody"]),
+        .testTarget(name: "CustodyTests", dependencies: ["Custody", "Catalog", "Reports"]),
     ]
 )
