@@ -94,6 +94,12 @@ extension Settings {
         }
     }
 
+    /// Whether a number read from JSON was written as `true` or `false`: JSONSerialization gives those the
+    /// type code of a C `char`, which it never uses for numbers.
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
+    }
+
     /// Applies one configuration value; `source` names where it came from in error messages.
     public mutating func apply(key: String, value: Any, from source: String) throws(UsageError) {
         func text() throws(UsageError) -> String {
@@ -103,15 +109,23 @@ extension Settings {
             return text
         }
         func list() throws(UsageError) -> [String] {
-            if let single = value as? String { return [single] }
-            guard let list = value as? [String] else { throw UsageError("'\(key)' in \(source) must be a list of strings") }
+            let list = (value as? String).map { [$0] } ?? (value as? [String])
+            guard let list, !list.isEmpty, !list.contains(where: \.isEmpty) else {
+                throw UsageError("'\(key)' in \(source) must be a non-empty list of non-empty strings")
+            }
             return list
         }
-        func seconds() throws(UsageError) -> Double {
+        func seconds(atMost limit: Double) throws(UsageError) -> Double {
             let number: Double? =
-                if let text = value as? String { Double(text) } else { (value as? NSNumber)?.doubleValue }
-            guard let number, number.isFinite, number >= 0 else {
-                throw UsageError("'\(key)' in \(source) must be a number of seconds, 0 or more")
+                if let text = value as? String {
+                    Double(text)
+                } else if let number = value as? NSNumber, !Settings.isBoolean(number) {
+                    number.doubleValue
+                } else {
+                    nil
+                }
+            guard let number, number.isFinite, number >= 0, number <= limit else {
+                throw UsageError("'\(key)' in \(source) must be a number of seconds from 0 to \(Int(limit))")
             }
             return number
         }
@@ -133,9 +147,9 @@ extension Settings {
                 throw UsageError("'volumes' in \(source) must map volume labels or UUIDs to recorder serials")
             }
             volumes.merge(map) { _, new in new }
-        case "settle_seconds": settleSeconds = try seconds()
-        case "settle_limit_seconds": settleLimitSeconds = try seconds()
-        case "stop_timeout_seconds": stopTimeoutSeconds = try seconds()
+        case "settle_seconds": settleSeconds = try seconds(atMost: 3600)
+        case "settle_limit_seconds": settleLimitSeconds = try seconds(atMost: 7 * 86400)
+        case "stop_timeout_seconds": stopTimeoutSeconds = try seconds(atMost: 3600)
         case "log_level":
             let name = try text()
             guard let level = LogLevel(name: name) else {

@@ -83,6 +83,9 @@ struct TimestampsTests {
         let shanghai = TimeZone(identifier: "Asia/Shanghai")!
         #expect(Timestamps.parse("2026-03-14", in: shanghai) == Date(timeIntervalSince1970: 1_773_417_600))
         #expect(Timestamps.parse("2026-03-14T01:26:53Z", in: shanghai) == Date(timeIntervalSince1970: 1_773_451_613))
+        #expect(Timestamps.parse("2026-03-14T09:26:53", in: shanghai) == Date(timeIntervalSince1970: 1_773_451_613))
+        #expect(Timestamps.parse("2026-03-14T09:26", in: shanghai) == Date(timeIntervalSince1970: 1_773_451_560))
+        #expect(Timestamps.parse("2026-03-14T25:00", in: shanghai) == nil)
         #expect(Timestamps.parse("2026-02-30", in: shanghai) == nil)
         #expect(Timestamps.parse("2026-13-01", in: shanghai) == nil)
         #expect(Timestamps.parse("yesterday", in: shanghai) == nil)
