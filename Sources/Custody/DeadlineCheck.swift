@@ -12,8 +12,9 @@ import Reports
 /// instant. A recorder whose last dock is so long ago that footage recorded right after it would now be late is
 /// listed as silent. A case file is due 30 calendar days after the day the action ended.
 ///
-/// - Note: Field work away from base (article 27: 1 working day after the return) is not applied: the catalog does
-///   not record when a handler left and returned, so such clips are judged by the ordinary rule and may show as late.
+/// Field work away from base (article 27) is applied from the trips an administrator records (``FieldWorkTrip``): a
+/// clip that ended on a trip's day is due 1 working day after the return, or by the ordinary deadline when later,
+/// and a recorder whose trip overlaps the days after its last dock is not called silent before that date.
 public struct DeadlineCheck: Sendable {
     /// The working calendar deadlines are counted on.
     public var calendar: WorkingCalendar
@@ -21,6 +22,8 @@ public struct DeadlineCheck: Sendable {
     public var timeZone: TimeZone
     /// Working days after the recording day by which an original must be stored.
     public var ingestWorkingDays: Int
+    /// Recorded trips of field work away from base.
+    public var fieldWork: [FieldWorkTrip]
 
     /// Creates a check from the settings: their time zone, `ingest_working_days` and holiday file.
     /// - Throws: `UsageError` when the holiday file is named but missing, or wrong.
@@ -28,6 +31,7 @@ public struct DeadlineCheck: Sendable {
         calendar = try settings.workingCalendar()
         timeZone = settings.timeZone
         ingestWorkingDays = settings.ingestWorkingDays
+        fieldWork = settings.fieldWork
     }
 
     /// The report over the clips of `recorder` (all when `nil`) that ended in `since..<until`, the recorders, and
@@ -54,20 +58,29 @@ public struct DeadlineCheck: Sendable {
                         ingested: clip.ingested, reason: reason))
                 continue
             }
-            let due = deadlines.ingestDue(recordingEnd: end, timeZone: timeZone, workingDays: ingestWorkingDays)
+            var due = deadlines.ingestDue(recordingEnd: end, timeZone: timeZone, workingDays: ingestWorkingDays)
+            let endDay = CivilDate.of(end, in: timeZone)
+            let trip = fieldWork.first { $0.covers(recorder: clip.recorder, day: endDay) }
+            if let trip { due = max(due, returnDue(trip, deadlines)) }
             let missing = missingYears(from: end, through: due)
             fallbackYears.formUnion(missing)
             judged.append(
                 DeadlineReport.Clip(
                     sha256: clip.sha256, recorder: clip.recorder, handler: clip.handler,
                     originalName: clip.originalName, end: end, due: due, ingested: clip.ingested,
-                    fallback: !missing.isEmpty))
+                    fallback: !missing.isEmpty, fieldWork: trip != nil))
         }
 
         var silent: [DeadlineReport.SilentRecorder] = []
         for record in try catalog.recorderDocks() where recorder == nil || record.serial == recorder {
             guard let basis = record.lastDocked ?? record.latestClipEnd else { continue }
-            let due = deadlines.ingestDue(recordingEnd: basis, timeZone: timeZone, workingDays: ingestWorkingDays)
+            var due = deadlines.ingestDue(recordingEnd: basis, timeZone: timeZone, workingDays: ingestWorkingDays)
+            let basisDay = CivilDate.of(basis, in: timeZone)
+            let lastDay = CivilDate.of(due, in: timeZone).adding(days: -1)
+            let trips = fieldWork.filter {
+                $0.recorder == record.serial && $0.returned >= basisDay && $0.left <= lastDay
+            }
+            for trip in trips { due = max(due, returnDue(trip, deadlines)) }
             guard now >= due else { continue }
             let missing = missingYears(from: basis, through: now)
             fallbackYears.formUnion(missing)
@@ -75,7 +88,8 @@ public struct DeadlineCheck: Sendable {
                 DeadlineReport.SilentRecorder(
                     serial: record.serial, handler: record.handler, lastDocked: record.lastDocked,
                     latestClipEnd: record.latestClipEnd, due: due,
-                    workingDaysSince: workingDays(after: basis, through: now), fallback: !missing.isEmpty))
+                    workingDaysSince: workingDays(after: basis, through: now), fallback: !missing.isEmpty,
+                    fieldWork: !trips.isEmpty))
         }
 
         let caseFiles = try catalog.endedCases().map { cases in
@@ -95,6 +109,13 @@ public struct DeadlineCheck: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// The end of the working day after a trip's return day.
+    private func returnDue(_ trip: FieldWorkTrip, _ deadlines: Deadlines) -> Date {
+        deadlines.fieldWorkDue(
+            returned: trip.returned.date(in: timeZone), timeZone: timeZone,
+            workingDays: FieldWorkTrip.workingDaysAfterReturn)
+    }
 
     /// The years from the day of `start` through the day of `end` that have no holiday schedule.
     private func missingYears(from start: Date, through end: Date) -> [Int] {

@@ -52,6 +52,9 @@ public struct Settings: Sendable, Equatable {
     /// How many working days after the recording day an original must be in storage (article 27: 2).
     public var ingestWorkingDays = 2
 
+    /// Periods of field work away from base, whose originals are due 1 working day after the return.
+    public var fieldWork: [FieldWorkTrip] = []
+
     public init() {}
 }
 
@@ -82,6 +85,7 @@ extension Settings {
         ("log_level", "debug, info, notice, warning or error"),
         ("holidays_file", "holiday schedules that add or replace whole years (default /etc/custody/holidays.txt)"),
         ("ingest_working_days", "working days after the recording day by which an original must be stored (2)"),
+        ("field_work", "field work away from base as SERIAL=LEFT/RETURNED, days YYYY-MM-DD (list)"),
     ]
 
     /// Applies the configuration file at `path` on top of these settings.
@@ -162,6 +166,10 @@ extension Settings {
                 throw UsageError("'ingest_working_days' in \(source) must be a whole number of days from 0 to 30")
             }
             ingestWorkingDays = number
+        case "field_work":
+            var trips: [FieldWorkTrip] = []
+            for text in try list() { trips.append(try FieldWorkTrip(parsing: text, from: source)) }
+            fieldWork = trips
         default:
             throw UsageError("unknown key '\(key)' in \(source)")
         }

@@ -12,9 +12,10 @@ extension DeadlineReport {
     /// `{"generated", "timezone", "ingest_working_days", "clips": [...], "late": N, "unjudged": [...],
     /// "recorders": [...], "case_files": [...] or null, "fallback_years": [...]}`. Each entry of `clips` (every
     /// judged clip, on time or late) has `sha256`, `recorder`, `handler`, `original_name`, `end`, `due`,
-    /// `ingested` (ISO 8601 UTC), `late` (bool), `late_seconds` (0 when on time) and `fallback` (bool). `unjudged`
+    /// `ingested` (ISO 8601 UTC), `late` (bool), `late_seconds` (0 when on time), `fallback` and `field_work`
+    /// (bools: the count assumed plain weekdays; the clip was on field work, due 1 working day after the return). `unjudged`
     /// entries have `sha256`, `recorder`, `original_name`, `ingested`, `reason`. `recorders` entries have `serial`,
-    /// `handler`, `last_docked`, `latest_clip_end`, `due`, `working_days_since`, `fallback`. `case_files` is null
+    /// `handler`, `last_docked`, `latest_clip_end`, `due`, `working_days_since`, `fallback`, `field_work`. `case_files` is null
     /// when the catalog keeps no cases; its entries have `number`, `party`, `handler`, `ended`, `due`, `overdue`.
     ///
     /// CSV has one row per clip, judged or not: `status` (`on_time`, `late`, `cannot_judge`), `sha256`,
@@ -51,7 +52,8 @@ extension DeadlineReport {
                     : ["RECORDER", "HANDLER", "CLIP", "ENDED", "DUE", "STORED", "LATE BY"])
             for clip in late {
                 table.append([
-                    clip.recorder, clip.handler ?? "-", clip.originalName, local(clip.end), local(clip.due),
+                    clip.recorder, clip.handler ?? "-", clip.originalName, local(clip.end),
+                    local(clip.due) + (clip.fieldWork ? (zh ? "（外勤）" : " (field work)") : ""),
                     local(clip.ingested),
                     DeadlineReport.span(clip.lateSeconds, language) + (clip.fallback ? (zh ? " *" : " *") : ""),
                 ])
@@ -91,7 +93,8 @@ extension DeadlineReport {
             for recorder in silentRecorders {
                 table.append([
                     recorder.serial, recorder.handler ?? "-", local(recorder.lastDocked), local(recorder.latestClipEnd),
-                    String(recorder.workingDaysSince) + (recorder.fallback ? " *" : ""), local(recorder.due),
+                    String(recorder.workingDaysSince) + (recorder.fallback ? " *" : ""),
+                    local(recorder.due) + (recorder.fieldWork ? (zh ? "（外勤）" : " (field work)") : ""),
                 ])
             }
             out += table.render()
@@ -166,7 +169,7 @@ extension DeadlineReport {
                 ("handler", JSON.string(clip.handler)), ("original_name", JSON.string(clip.originalName)),
                 ("end", time(clip.end)), ("due", time(clip.due)), ("ingested", time(clip.ingested)),
                 ("late", clip.isLate ? "true" : "false"), ("late_seconds", JSON.number(clip.lateSeconds)),
-                ("fallback", clip.fallback ? "true" : "false"),
+                ("fallback", clip.fallback ? "true" : "false"), ("field_work", clip.fieldWork ? "true" : "false"),
             ])
         }
         let unjudgedObjects = unjudged.map { clip in
@@ -182,6 +185,7 @@ extension DeadlineReport {
                 ("last_docked", time(recorder.lastDocked)), ("latest_clip_end", time(recorder.latestClipEnd)),
                 ("due", time(recorder.due)), ("working_days_since", JSON.number(recorder.workingDaysSince)),
                 ("fallback", recorder.fallback ? "true" : "false"),
+                ("field_work", recorder.fieldWork ? "true" : "false"),
             ])
         }
         let caseObjects = caseFiles.map { files in

@@ -64,12 +64,15 @@ public struct DeadlineReport: Sendable, Equatable {
         public var ingested: Date
         /// Whether the count ran across a year with no holiday schedule.
         public var fallback: Bool
+        /// Whether the clip was recorded on field work away from base, so it is due 1 working day after the return.
+        public var fieldWork: Bool
 
         /// Creates an entry.
         public init(
             sha256: String, recorder: String, handler: String?, originalName: String, end: Date, due: Date,
-            ingested: Date, fallback: Bool
+            ingested: Date, fallback: Bool, fieldWork: Bool = false
         ) {
+            self.fieldWork = fieldWork
             self.sha256 = sha256
             self.recorder = recorder
             self.handler = handler
@@ -126,12 +129,15 @@ public struct DeadlineReport: Sendable, Equatable {
         public var workingDaysSince: Int
         /// Whether the count ran across a year with no holiday schedule.
         public var fallback: Bool
+        /// Whether a field-work trip moved `due` to 1 working day after the return.
+        public var fieldWork: Bool
 
         /// Creates an entry.
         public init(
             serial: String, handler: String?, lastDocked: Date?, latestClipEnd: Date?, due: Date,
-            workingDaysSince: Int, fallback: Bool
+            workingDaysSince: Int, fallback: Bool, fieldWork: Bool = false
         ) {
+            self.fieldWork = fieldWork
             self.serial = serial
             self.handler = handler
             self.lastDocked = lastDocked

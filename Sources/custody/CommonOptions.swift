@@ -37,6 +37,9 @@ enum CommonOptions {
         .init(
             name: "ingest-working-days", takesValue: true,
             help: "an original is due by the end of this working day after the recording day (2)"),
+        .init(
+            name: "field-work", takesValue: true,
+            help: "SERIAL=LEFT/RETURNED (YYYY-MM-DD): field work, due 1 working day after the return (repeatable)"),
     ]
 
     /// Builds the settings: defaults, then the configuration file, then the flags.
@@ -60,6 +63,8 @@ enum CommonOptions {
             let values = arguments.all(flag)
             if !values.isEmpty { try settings.apply(key: key, value: values, from: source) }
         }
+        let trips = arguments.all("field-work")
+        if !trips.isEmpty { try settings.apply(key: "field_work", value: trips, from: source) }
         var volumes: [String: String] = [:]
         for pair in arguments.all("volumes") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

@@ -150,6 +150,50 @@ struct DeadlineCheckTests {
         }
     }
 
+    // MARK: - Field work
+
+    @Test("a clip ended on a field-work trip 03-03..03-07 is due at the end of Monday 03-10; another recorder's is not")
+    func fieldWorkClip() throws {
+        var settings = try settings()
+        settings.fieldWork = [try FieldWorkTrip(parsing: "R1=2025-03-03/2025-03-07", from: "the test")]
+        let catalog = try Catalog(path: settings.catalog)
+        try insert(catalog, "5", recorder: "R1", start: Self.local("2025-03-03T10:00:00"), duration: 60,
+            ingested: Self.local("2025-03-10T09:00:00"))
+        try insert(catalog, "6", recorder: "R2", start: Self.local("2025-03-03T10:00:00"), duration: 60,
+            ingested: Self.local("2025-03-10T09:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2025-03-11T09:00:00"))
+        let away = try clip(report, "5")
+        #expect(Timestamps.utc(away.due) == "2025-03-10T16:00:00Z")
+        #expect(away.fieldWork)
+        #expect(!away.isLate)
+        let atBase = try clip(report, "6")
+        #expect(Timestamps.utc(atBase.due) == "2025-03-05T16:00:00Z")
+        #expect(!atBase.fieldWork)
+        #expect(atBase.lateSeconds == 4 * 86_400 + 9 * 3600)
+    }
+
+    @Test("a recorder away on field work is not silent until the working day after its return has passed")
+    func fieldWorkRecorder() throws {
+        var settings = try settings()
+        let catalog = try Catalog(path: settings.catalog)
+        try catalog.noteRecorder("R1", handler: "0471", at: Self.local("2025-02-28T18:00:00"))
+        let now = Self.local("2025-03-06T09:00:00")
+        #expect(try DeadlineCheck(settings: settings).report(catalog: catalog, now: now).silentRecorders.count == 1)
+        settings.fieldWork = [try FieldWorkTrip(parsing: "R1=2025-03-03/2025-03-07", from: "the test")]
+        let check = try DeadlineCheck(settings: settings)
+        #expect(try check.report(catalog: catalog, now: now).silentRecorders.isEmpty)
+        let after = try check.report(catalog: catalog, now: Self.local("2025-03-11T00:00:00")).silentRecorders
+        #expect(after.map(\.serial) == ["R1"])
+        #expect(after.first?.fieldWork == true)
+        #expect(after.first.map { Timestamps.utc($0.due) } == "2025-03-10T16:00:00Z")
+    }
+
+    @Test("a field-work value returning before it left is refused with the expected form")
+    func badFieldWork() {
+        #expect(throws: UsageError.self) { try FieldWorkTrip(parsing: "R1=2025-03-07/2025-03-03", from: "the test") }
+        #expect(throws: UsageError.self) { try FieldWorkTrip(parsing: "2025-03-03/2025-03-07", from: "the test") }
+    }
+
     // MARK: - Recorders
 
     @Test("a recorder last docked 3 working days ago is listed; one docked yesterday is not")
