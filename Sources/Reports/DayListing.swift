@@ -26,7 +26,9 @@ public struct DayListing: Sendable {
         public var source: String?
 
         /// Creates a day.
-        public init(date: String, weekday: String, isWorkingDay: Bool, reason: String, holiday: String?, source: String?) {
+        public init(
+            date: String, weekday: String, isWorkingDay: Bool, reason: String, holiday: String?, source: String?
+        ) {
             self.date = date
             self.weekday = weekday
             self.isWorkingDay = isWorkingDay
@@ -101,7 +103,8 @@ public struct DayListing: Sendable {
         case .table:
             var table = TextTable(header: ["YEAR", "HOLIDAYS", "MAKE-UP DAYS", "FROM", "SOURCE"])
             rows.forEach { table.append($0) }
-            return table.render() + "Other years fall back to plain weekdays (Monday to Friday) and miss their holidays.\n"
+            return table.render()
+                + "Other years fall back to plain weekdays (Monday to Friday) and miss their holidays.\n"
         case .csv:
             return CSV.render(header: ["year", "holidays", "make_up_workdays", "origin", "source"], rows: rows)
         case .json:

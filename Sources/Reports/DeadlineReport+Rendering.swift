@@ -13,10 +13,11 @@ extension DeadlineReport {
     /// "recorders": [...], "case_files": [...] or null, "fallback_years": [...]}`. Each entry of `clips` (every
     /// judged clip, on time or late) has `sha256`, `recorder`, `handler`, `original_name`, `end`, `due`,
     /// `ingested` (ISO 8601 UTC), `late` (bool), `late_seconds` (0 when on time), `fallback` and `field_work`
-    /// (bools: the count assumed plain weekdays; the clip was on field work, due 1 working day after the return). `unjudged`
-    /// entries have `sha256`, `recorder`, `original_name`, `ingested`, `reason`. `recorders` entries have `serial`,
-    /// `handler`, `last_docked`, `latest_clip_end`, `due`, `working_days_since`, `fallback`, `field_work`. `case_files` is null
-    /// when the catalog keeps no cases; its entries have `number`, `party`, `handler`, `ended`, `due`, `overdue`.
+    /// (bools: the count assumed plain weekdays; the clip was on field work, due 1 working day after the return).
+    /// `unjudged` entries have `sha256`, `recorder`, `original_name`, `ingested`, `reason`. `recorders` entries have
+    /// `serial`, `handler`, `last_docked`, `latest_clip_end`, `due`, `working_days_since`, `fallback`, `field_work`.
+    /// `case_files` is null when the catalog keeps no cases; its entries have `number`, `party`, `handler`, `ended`,
+    /// `due`, `overdue`.
     ///
     /// CSV has one row per clip, judged or not: `status` (`on_time`, `late`, `cannot_judge`), `sha256`,
     /// `recorder`, `handler`, `original_name`, `end`, `due`, `ingested`, `late_seconds`, `fallback`. Recorders
@@ -131,8 +132,8 @@ extension DeadlineReport {
                 zh
                 ? "\n* 注意：\(years)年没有节假日安排数据，按周一至周五为工作日计算，可能漏算节假日；"
                     + "请在节假日文件（holidays_file）中补充该年。\n"
-                : "\n* Note: no holiday schedule is known for \(years); plain weekdays were assumed there and a holiday "
-                    + "may be missed. Add the year to the holidays file (holidays_file).\n"
+                : "\n* Note: no holiday schedule is known for \(years); plain weekdays were assumed there and a "
+                    + "holiday may be missed. Add the year to the holidays file (holidays_file).\n"
         }
         return out
     }

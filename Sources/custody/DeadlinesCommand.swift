@@ -32,8 +32,9 @@ enum DeadlinesCommand {
                         + "recorders, case_files, fallback_years}; each clip has sha256, recorder, handler,\n"
                         + "original_name, end, due, ingested (ISO 8601 UTC), late, late_seconds, fallback.\n"
                         + "CSV: one row per clip with status on_time, late or cannot_judge.\n"
-                        + "Field work away from base: --field-work SERIAL=LEFT/RETURNED (or the key field_work); clips\n"
-                        + "that ended on those days are due 1 working day after the return (or later, by the rule above).",
+                        + "Field work away from base: --field-work SERIAL=LEFT/RETURNED (key field_work); clips\n"
+                        + "that ended on those days are due 1 working day after the return (or by the rule above\n"
+                        + "when that is later).",
                     options: options), terminator: "")
             return 0
         }

@@ -74,7 +74,9 @@ struct CalendarCommandTests {
         #expect(range.stdout.contains("2024-10-07,monday,no,public holiday 国庆节,"))
         let bad = try custody(["calendar", "2025-02-30"])
         #expect(bad.status == 64)
-        #expect(bad.stderr == "error: DATE '2025-02-30' is not a date that exists; write it as YYYY-MM-DD, e.g. 2025-10-01\n")
+        #expect(
+            bad.stderr
+                == "error: DATE '2025-02-30' is not a date that exists; write it as YYYY-MM-DD, e.g. 2025-10-01\n")
         let missing = try custody(["calendar", "2025-01-01", "--holidays-file", folder.path + "/none.txt"])
         #expect(missing.status == 64)
         #expect(missing.stderr.contains("the holidays file '\(folder.path)/none.txt' does not exist"))

@@ -1,9 +1,9 @@
+import Custody
 import Foundation
+import Reports
 import Testing
 
 @testable import Catalog
-import Custody
-import Reports
 
 /// Clips with past dates are inserted straight into a real catalog file; deadlines are judged at a fixed instant.
 @Suite("DeadlineCheck")
@@ -50,15 +50,20 @@ struct DeadlineCheckTests {
 
     // MARK: - Clips
 
-    @Test("a clip recorded on 2024-09-30 is due at the end of 2024-10-09: stored on the 9th on time, at 08:00 on the 10th 8 h late")
+    @Test(
+        "a clip recorded 2024-09-30 is due at the end of 10-09: stored on the 9th on time, 10-10 08:00 8 h late"
+    )
     func nationalDay() throws {
         let settings = try settings()
         let catalog = try Catalog(path: settings.catalog)
-        try insert(catalog, "a", start: Self.local("2024-09-30T10:00:00"), duration: 600,
+        try insert(
+            catalog, "a", start: Self.local("2024-09-30T10:00:00"), duration: 600,
             ingested: Self.local("2024-10-09T17:00:00"))
-        try insert(catalog, "b", start: Self.local("2024-09-30T11:00:00"), duration: 600,
+        try insert(
+            catalog, "b", start: Self.local("2024-09-30T11:00:00"), duration: 600,
             ingested: Self.local("2024-10-10T08:00:00"))
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2024-10-11T09:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2024-10-11T09:00:00"))
 
         let onTime = try clip(report, "a")
         #expect(Timestamps.utc(onTime.due) == "2024-10-09T16:00:00Z")
@@ -77,9 +82,11 @@ struct DeadlineCheckTests {
     func saturdayBeforeMakeUpSunday() throws {
         let settings = try settings()
         let catalog = try Catalog(path: settings.catalog)
-        try insert(catalog, "c", start: Self.local("2024-09-28T15:00:00"), duration: 60,
+        try insert(
+            catalog, "c", start: Self.local("2024-09-28T15:00:00"), duration: 60,
             ingested: Self.local("2024-10-01T09:00:00"))
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2024-10-02T09:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2024-10-02T09:00:00"))
         let judged = try clip(report, "c")
         #expect(Timestamps.utc(judged.due) == "2024-09-30T16:00:00Z")
         #expect(judged.lateSeconds == 9 * 3600)
@@ -90,12 +97,15 @@ struct DeadlineCheckTests {
         let settings = try settings()
         let catalog = try Catalog(path: settings.catalog)
         // Ends Wednesday 2025-03-05 23:30 local = 15:30 UTC: due at the end of Friday 03-07.
-        try insert(catalog, "d", start: Self.local("2025-03-05T23:00:00"), duration: 1800,
+        try insert(
+            catalog, "d", start: Self.local("2025-03-05T23:00:00"), duration: 1800,
             ingested: Self.local("2025-03-06T09:00:00"))
         // Ends Thursday 2025-03-06 00:30 local = Wednesday 16:30 UTC: due at the end of Monday 03-10, not Friday.
-        try insert(catalog, "e", start: Self.local("2025-03-06T00:00:00"), duration: 1800,
+        try insert(
+            catalog, "e", start: Self.local("2025-03-06T00:00:00"), duration: 1800,
             ingested: Self.local("2025-03-08T09:00:00"))
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2025-03-12T09:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2025-03-12T09:00:00"))
         let wednesday = try clip(report, "d")
         #expect(Timestamps.utc(wednesday.end) == "2025-03-05T15:30:00Z")
         #expect(Timestamps.utc(wednesday.due) == "2025-03-07T16:00:00Z")
@@ -110,9 +120,11 @@ struct DeadlineCheckTests {
         let settings = try settings()
         let catalog = try Catalog(path: settings.catalog)
         try insert(catalog, "f", start: nil, duration: 60, ingested: Self.local("2025-03-06T09:00:00"))
-        try insert(catalog, "0", start: Self.local("2025-03-05T10:00:00"), duration: nil,
+        try insert(
+            catalog, "0", start: Self.local("2025-03-05T10:00:00"), duration: nil,
             ingested: Self.local("2025-03-06T09:00:00"))
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2025-03-12T09:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2025-03-12T09:00:00"))
         #expect(report.clips.isEmpty)
         #expect(report.unjudged.map(\.reason).sorted() == ["no duration", "no start time"])
     }
@@ -122,11 +134,14 @@ struct DeadlineCheckTests {
         let settings = try settings()
         let catalog = try Catalog(path: settings.catalog)
         // Thursday 2026-12-31: the fallback counts Friday 2027-01-01 (New Year) as a working day, so Monday is day 2.
-        try insert(catalog, "1", start: Self.local("2026-12-31T10:00:00"), duration: 60,
+        try insert(
+            catalog, "1", start: Self.local("2026-12-31T10:00:00"), duration: 60,
             ingested: Self.local("2027-01-04T09:00:00"))
-        try insert(catalog, "2", start: Self.local("2026-06-01T10:00:00"), duration: 60,
+        try insert(
+            catalog, "2", start: Self.local("2026-06-01T10:00:00"), duration: 60,
             ingested: Self.local("2026-06-01T12:00:00"))
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2027-01-05T09:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2027-01-05T09:00:00"))
         let crossing = try clip(report, "1")
         #expect(Timestamps.utc(crossing.due) == "2027-01-04T16:00:00Z")
         #expect(crossing.fallback)
@@ -141,7 +156,8 @@ struct DeadlineCheckTests {
             let settings = try settings(holidays: text)
             try? FileManager.default.removeItem(atPath: settings.catalog)
             let catalog = try Catalog(path: settings.catalog)
-            try insert(catalog, "3", start: Self.local("2025-03-07T10:00:00"), duration: 60,
+            try insert(
+                catalog, "3", start: Self.local("2025-03-07T10:00:00"), duration: 60,
                 ingested: Self.local("2025-03-12T09:00:00"))
             let report = try DeadlineCheck(settings: settings).report(
                 catalog: catalog, now: Self.local("2025-03-13T09:00:00"))
@@ -157,11 +173,14 @@ struct DeadlineCheckTests {
         var settings = try settings()
         settings.fieldWork = [try FieldWorkTrip(parsing: "R1=2025-03-03/2025-03-07", from: "the test")]
         let catalog = try Catalog(path: settings.catalog)
-        try insert(catalog, "5", recorder: "R1", start: Self.local("2025-03-03T10:00:00"), duration: 60,
+        try insert(
+            catalog, "5", recorder: "R1", start: Self.local("2025-03-03T10:00:00"), duration: 60,
             ingested: Self.local("2025-03-10T09:00:00"))
-        try insert(catalog, "6", recorder: "R2", start: Self.local("2025-03-03T10:00:00"), duration: 60,
+        try insert(
+            catalog, "6", recorder: "R2", start: Self.local("2025-03-03T10:00:00"), duration: 60,
             ingested: Self.local("2025-03-10T09:00:00"))
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2025-03-11T09:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2025-03-11T09:00:00"))
         let away = try clip(report, "5")
         #expect(Timestamps.utc(away.due) == "2025-03-10T16:00:00Z")
         #expect(away.fieldWork)
@@ -202,9 +221,11 @@ struct DeadlineCheckTests {
         let catalog = try Catalog(path: settings.catalog)
         try catalog.noteRecorder("OLD", handler: "0471", at: Self.local("2025-03-10T10:00:00"))
         try catalog.noteRecorder("NEW", handler: "0472", at: Self.local("2025-03-12T10:00:00"))
-        try insert(catalog, "4", recorder: "OLD", start: Self.local("2025-03-10T08:00:00"), duration: 3600,
+        try insert(
+            catalog, "4", recorder: "OLD", start: Self.local("2025-03-10T08:00:00"), duration: 3600,
             ingested: Self.local("2025-03-10T10:00:00"))
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2025-03-13T10:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2025-03-13T10:00:00"))
         #expect(report.silentRecorders.map(\.serial) == ["OLD"])
         let old = try #require(report.silentRecorders.first)
         #expect(old.workingDaysSince == 3)
@@ -218,7 +239,8 @@ struct DeadlineCheckTests {
     func noCasesTable() throws {
         let settings = try settings()
         let catalog = try Catalog(path: settings.catalog)
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2025-03-13T10:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2025-03-13T10:00:00"))
         #expect(report.caseFiles == nil)
         #expect(!report.render(.table).contains("Case files"))
     }
@@ -227,15 +249,17 @@ struct DeadlineCheckTests {
     func caseFiles() throws {
         let settings = try settings()
         let catalog = try Catalog(path: settings.catalog)
+        let seconds = { (text: String) in Self.local(text).timeIntervalSince1970 }
         try catalog.executeForTesting(
             """
             CREATE TABLE cases (number TEXT, party TEXT, handler TEXT, ended REAL);
-            INSERT INTO cases VALUES ('2025-001', '李四', '0471', \(Self.local("2025-02-10T16:00:00").timeIntervalSince1970));
-            INSERT INTO cases VALUES ('2025-002', '王五', '0472', \(Self.local("2025-02-15T09:00:00").timeIntervalSince1970));
-            INSERT INTO cases VALUES ('2025-003', '赵六', '0471', \(Self.local("2025-03-01T09:00:00").timeIntervalSince1970));
+            INSERT INTO cases VALUES ('2025-001', '李四', '0471', \(seconds("2025-02-10T16:00:00")));
+            INSERT INTO cases VALUES ('2025-002', '王五', '0472', \(seconds("2025-02-15T09:00:00")));
+            INSERT INTO cases VALUES ('2025-003', '赵六', '0471', \(seconds("2025-03-01T09:00:00")));
             INSERT INTO cases VALUES ('2025-004', '钱七', '0471', NULL);
             """)
-        let report = try DeadlineCheck(settings: settings).report(catalog: catalog, now: Self.local("2025-03-13T10:00:00"))
+        let report = try DeadlineCheck(settings: settings).report(
+            catalog: catalog, now: Self.local("2025-03-13T10:00:00"))
         let files = try #require(report.caseFiles)
         #expect(files.map(\.number) == ["2025-001", "2025-002"])
         #expect(files.map { Timestamps.utc($0.due) } == ["2025-03-12T16:00:00Z", "2025-03-17T16:00:00Z"])

@@ -1,7 +1,6 @@
+import Catalog
 import Foundation
 import Testing
-
-import Catalog
 
 /// `custody deadlines` run as the built executable over a catalog with clips inserted through the Catalog API.
 @Suite("DeadlinesCommand")
