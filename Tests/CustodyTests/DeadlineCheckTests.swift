@@ -166,6 +166,24 @@ struct DeadlineCheckTests {
         }
     }
 
+    @Test("--recorder, --since and --until choose clips by recorder and by when the recording ended")
+    func filters() throws {
+        let settings = try settings()
+        let catalog = try Catalog(path: settings.catalog)
+        try insert(catalog, "7", recorder: "R1", start: Self.local("2025-03-03T23:50:00"), duration: 1200,
+            ingested: Self.local("2025-03-04T09:00:00"))
+        try insert(catalog, "8", recorder: "R2", start: Self.local("2025-03-04T10:00:00"), duration: 60,
+            ingested: Self.local("2025-03-04T12:00:00"))
+        let check = try DeadlineCheck(settings: settings)
+        let now = Self.local("2025-03-05T09:00:00")
+        let since = Self.local("2025-03-04T00:00:00")
+        #expect(try check.report(catalog: catalog, recorder: "R2", now: now).clips.map(\.recorder) == ["R2"])
+        // Clip 7 started on the 3rd but ended at 00:10 on the 4th, so it is in the window.
+        #expect(try check.report(catalog: catalog, since: since, now: now).clips.count == 2)
+        let until = Self.local("2025-03-04T00:10:00")
+        #expect(try check.report(catalog: catalog, until: until, now: now).clips.isEmpty)
+    }
+
     // MARK: - Field work
 
     @Test("a clip ended on a field-work trip 03-03..03-07 is due at the end of Monday 03-10; another recorder's is not")
