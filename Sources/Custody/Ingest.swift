@@ -217,8 +217,8 @@ public final class Ingest {
                 clip.startSource = .metadata
             }
         } catch {
-            clip.damaged = error.reason
-            log(.debug, "clip is damaged", ["clip": clip.originalPath, "reason": error.reason])
+            clip.damaged = error.detail.map { "\(error.reason) (\($0))" } ?? error.reason
+            log(.debug, "clip is damaged", ["clip": clip.originalPath, "reason": clip.damaged ?? ""])
         }
         if clip.start == nil, let filenameTime = clip.filenameTime {
             clip.start = filenameTime

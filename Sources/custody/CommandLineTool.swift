@@ -19,6 +19,7 @@ enum CommandLineTool {
             case "ingest": return try await IngestCommand.run(rest)
             case "daemon": return try await DaemonCommand.run(rest)
             case "clips": return try ClipsCommand.run(rest)
+            case "probe": return try ProbeCommand.run(rest)
             case "calendar": return try CalendarCommand.run(rest)
             case "deadlines": return try DeadlinesCommand.run(rest)
             default:

@@ -9,6 +9,7 @@ enum Help {
           ingest PATH   copy, verify, probe and index every clip on the recorder volume at PATH now
           daemon        follow the mount table and ingest every recorder volume that mounts
           clips         list the clips in the catalog
+          probe FILE    show what libavformat reads from a clip, without storing it
           calendar      whether a day is a working day and why (holidays, make-up working days)
           deadlines     clips stored late, recorders not docked, case files due (article 27)
 
