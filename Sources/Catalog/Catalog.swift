@@ -7,7 +7,7 @@ import Foundation
 /// its first sighting, in one transaction. Clips are never deleted and their hash, size and paths never
 /// change: triggers in the schema refuse it.
 public final class Catalog {
-    private let database: Database
+    let database: Database
 
     /// The catalog file's path.
     public var path: String { database.path }

@@ -42,6 +42,19 @@ public struct Settings: Sendable, Equatable {
     /// The least important messages logged: debug, info, notice, warning, error.
     public var logLevel = LogLevel.info
 
+    /// An administrator's holiday file that adds or replaces whole years of the bundled schedules; `nil` means the
+    /// default path, used only when it exists.
+    public var holidaysFile: String?
+
+    /// The default holiday file, read when it exists and `holidays_file` is not set.
+    public static let defaultHolidaysFile = "/etc/custody/holidays.txt"
+
+    /// How many working days after the recording day an original must be in storage (article 27: 2).
+    public var ingestWorkingDays = 2
+
+    /// Periods of field work away from base, whose originals are due 1 working day after the return.
+    public var fieldWork: [FieldWorkTrip] = []
+
     public init() {}
 }
 
@@ -70,6 +83,9 @@ extension Settings {
         ("settle_limit_seconds", "how long to wait at most for a clip still being written"),
         ("stop_timeout_seconds", "how long the daemon lets a copy finish when asked to stop"),
         ("log_level", "debug, info, notice, warning or error"),
+        ("holidays_file", "holiday schedules that add or replace whole years (default /etc/custody/holidays.txt)"),
+        ("ingest_working_days", "working days after the recording day by which an original must be stored (2)"),
+        ("field_work", "field work away from base as SERIAL=LEFT/RETURNED, days YYYY-MM-DD (list)"),
     ]
 
     /// Applies the configuration file at `path` on top of these settings.
@@ -156,6 +172,18 @@ extension Settings {
                 throw UsageError("unknown log level '\(name)' in \(source); use debug, info, notice, warning or error")
             }
             logLevel = level
+        case "holidays_file": holidaysFile = try text()
+        case "ingest_working_days":
+            let number: Int? =
+                if let text = value as? String { Int(text) } else { (value as? NSNumber)?.intValue }
+            guard let number, (0...30).contains(number) else {
+                throw UsageError("'ingest_working_days' in \(source) must be a whole number of days from 0 to 30")
+            }
+            ingestWorkingDays = number
+        case "field_work":
+            var trips: [FieldWorkTrip] = []
+            for text in try list() { trips.append(try FieldWorkTrip(parsing: text, from: source)) }
+            fieldWork = trips
         default:
             throw UsageError("unknown key '\(key)' in \(source)")
         }

@@ -20,6 +20,8 @@ enum CommandLineTool {
             case "daemon": return try await DaemonCommand.run(rest)
             case "clips": return try ClipsCommand.run(rest)
             case "probe": return try ProbeCommand.run(rest)
+            case "calendar": return try CalendarCommand.run(rest)
+            case "deadlines": return try DeadlinesCommand.run(rest)
             default:
                 throw UsageError("unknown command '\(command)'; see 'custody --help'")
             }

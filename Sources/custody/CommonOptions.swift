@@ -31,6 +31,15 @@ enum CommonOptions {
         .init(
             name: "stop-timeout-seconds", takesValue: true,
             help: "on SIGTERM, the daemon lets the clip being copied finish for at most this long (30)"),
+        .init(
+            name: "holidays-file", takesValue: true,
+            help: "holiday schedules adding or replacing whole years (default /etc/custody/holidays.txt if present)"),
+        .init(
+            name: "ingest-working-days", takesValue: true,
+            help: "an original is due by the end of this working day after the recording day (2)"),
+        .init(
+            name: "field-work", takesValue: true,
+            help: "SERIAL=LEFT/RETURNED (YYYY-MM-DD): field work, due 1 working day after the return (repeatable)"),
     ]
 
     /// Builds the settings: defaults, then the configuration file, then the flags.
@@ -46,6 +55,7 @@ enum CommonOptions {
             ("store", "store"), ("catalog", "catalog"), ("timezone", "timezone"), ("log-level", "log_level"),
             ("settle-seconds", "settle_seconds"), ("settle-limit-seconds", "settle_limit_seconds"),
             ("stop-timeout-seconds", "stop_timeout_seconds"),
+            ("holidays-file", "holidays_file"), ("ingest-working-days", "ingest_working_days"),
         ] {
             if let value = arguments.value(flag) { try settings.apply(key: key, value: value, from: source) }
         }
@@ -53,6 +63,8 @@ enum CommonOptions {
             let values = arguments.all(flag)
             if !values.isEmpty { try settings.apply(key: key, value: values, from: source) }
         }
+        let trips = arguments.all("field-work")
+        if !trips.isEmpty { try settings.apply(key: "field_work", value: trips, from: source) }
         var volumes: [String: String] = [:]
         for pair in arguments.all("volumes") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

@@ -10,6 +10,8 @@ enum Help {
           daemon        follow the mount table and ingest every recorder volume that mounts
           clips         list the clips in the catalog
           probe FILE    show what libavformat reads from a clip, without storing it
+          calendar      whether a day is a working day and why (holidays, make-up working days)
+          deadlines     clips stored late, recorders not docked, case files due (article 27)
 
         'custody <command> --help' tells more. Every command takes --store, --catalog, --config and --timezone.
         Exit status: 0 success, 1 failure, 64 bad usage.
