@@ -25,7 +25,7 @@ struct DayTimeline: Sendable {
     static let width = 1200.0
     static let left = 40.0
     static let right = 40.0
-    static let height = 184.0
+    static let height = 194.0
     static let barTop = 58.0
     static let barHeight = 30.0
     static let axis = 100.0
@@ -45,7 +45,8 @@ struct DayTimeline: Sendable {
         self.text = text
         self.identifier = identifier
         var times = bars.flatMap { [$0.start, $0.start.addingTimeInterval(max(0, $0.duration))] }
-        times += rows.flatMap { [$0.start, $0.end].compactMap { $0 } }
+        // A new activity may resume the next day: its end would stretch this day's axis over the night.
+        times += rows.flatMap { [$0.start, $0.kind == "new_activity" ? nil : $0.end].compactMap { $0 } }
         self.scale = DayTimeline.scale(covering: times, in: timeZone)
     }
 
@@ -147,7 +148,7 @@ struct DayTimeline: Sendable {
                         + "<title>\(title)</title></line>")
                 continue
             case "new_activity":
-                let x = (low + high) / 2
+                let x = min((low + high) / 2, scale.left + scale.width)
                 parts.append(
                     "<g class=\"new-activity\"><title>\(title)</title><line x1=\"\(n(x))\" y1=\"4\" x2=\"\(n(x))\" "
                         + "y2=\"\(n(DayTimeline.axis))\"/><text x=\"\(n(x + 4))\" y=\"12\">"
@@ -194,7 +195,7 @@ struct DayTimeline: Sendable {
             let x = scale.x(bar.start)
             level = lastX.map { x - $0 < 130 ? 1 - level : 0 } ?? 0
             lastX = x
-            let y = level == 0 ? 130.0 : 150.0
+            let y = level == 0 ? 138.0 : 158.0
             let style = statement == "spoken" ? "opening-spoken" : "opening-missing"
             var title = "\(bar.name): \(text.opening(statement))"
             if let start = bar.openingSpeechStart {

@@ -201,8 +201,11 @@ extension GapReport {
                 (row.error ?? "").htmlEscaped,
             ]
             let classes = [row.kind.htmlEscaped, unexplained ? "unexplained" : nil].compactMap { $0 }
-            lines.append(
-                "<tr class=\"\(classes.joined(separator: " "))\">" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>")
+            // Id, times, length, explanation and clip keep to one line; kind, speech, note and error wrap.
+            let tds = cells.enumerated().map { index, cell in
+                [0, 2, 3, 4, 6].contains(index) ? "<td class=\"short\">\(cell)</td>" : "<td>\(cell)</td>"
+            }
+            lines.append("<tr class=\"\(classes.joined(separator: " "))\">" + tds.joined() + "</tr>")
         }
         lines.append("</tbody></table>")
         return lines.joined(separator: "\n")
@@ -245,6 +248,7 @@ extension GapReport {
         th, td { border: 1px solid #b0bec5; padding: 3px 5px; text-align: left; vertical-align: top; }
         th { background: #eceff1; }
         td { overflow-wrap: anywhere; }
+        th, td.short { white-space: nowrap; }
         tr.unexplained td, tr.warn td { background: #ffebee; }
         tr.unexplained strong { color: var(--missing); }
         figure.legend { margin: 8px 0; }
