@@ -116,14 +116,18 @@ struct DayTimeline: Sendable {
         let end = bar.start.addingTimeInterval(bar.duration)
         var title = "\(bar.name)  \(clock(bar.start)) – \(clock(end))  \(text.duration(bar.duration))"
         if let damaged = bar.damaged { title += "  \(text.damaged): \(damaged)" }
-        let fill = bar.damaged == nil ? "" : " fill=\"url(#damaged-\(identifier))\""
+        // A style attribute, not a fill attribute: the stylesheet's fill for clips would override the latter.
+        let fill = bar.damaged == nil ? "" : " style=\"fill: url(#damaged-\(identifier))\""
         let kind = bar.damaged == nil ? "clip" : "clip damaged"
         var element =
             "<rect class=\"\(kind)\" x=\"\(n(x))\" y=\"\(n(DayTimeline.barTop))\" width=\"\(n(width))\" "
             + "height=\"\(n(DayTimeline.barHeight))\"\(fill)><title>\(title.htmlEscaped)</title></rect>"
         if bar.damaged != nil {
+            let labelX = x + width / 2
             element +=
-                "\n<text class=\"damaged-label\" x=\"\(n(x))\" y=\"\(n(DayTimeline.height - 6))\">"
+                "\n<line class=\"leader\" x1=\"\(n(labelX))\" y1=\"\(n(DayTimeline.barTop + DayTimeline.barHeight))\" "
+                + "x2=\"\(n(labelX))\" y2=\"\(n(DayTimeline.height - 18))\"/>"
+                + "\n<text class=\"damaged-label\" x=\"\(n(labelX + 4))\" y=\"\(n(DayTimeline.height - 6))\">"
                 + "\(text.damaged.htmlEscaped): \(bar.name.htmlEscaped)</text>"
         }
         return element
@@ -149,9 +153,12 @@ struct DayTimeline: Sendable {
                 continue
             case "new_activity":
                 let x = min((low + high) / 2, scale.left + scale.width)
+                // Near the right end the label goes left of the line, so that it stays inside the drawing.
+                let nearEnd = x > scale.left + scale.width - 120
+                let label = nearEnd ? "x=\"\(n(x - 4))\" text-anchor=\"end\"" : "x=\"\(n(x + 4))\""
                 parts.append(
                     "<g class=\"new-activity\"><title>\(title)</title><line x1=\"\(n(x))\" y1=\"4\" x2=\"\(n(x))\" "
-                        + "y2=\"\(n(DayTimeline.axis))\"/><text x=\"\(n(x + 4))\" y=\"12\">"
+                        + "y2=\"\(n(DayTimeline.axis))\"/><text \(label) y=\"12\">"
                         + "\(text.kind("new_activity").htmlEscaped)</text></g>")
                 continue
             default:
@@ -163,7 +170,7 @@ struct DayTimeline: Sendable {
                 group += zigzag(x: x1, style: style)
             } else {
                 let fill = style == "missing" || style == "overlap" ? "url(#\(style)-\(identifier))" : ""
-                let fillAttribute = fill.isEmpty ? "" : " fill=\"\(fill)\""
+                let fillAttribute = fill.isEmpty ? "" : " style=\"fill: \(fill)\""
                 group +=
                     "<rect class=\"band\" x=\"\(n(low))\" y=\"\(n(top))\" width=\"\(n(max(2, high - low)))\" "
                     + "height=\"\(n(bottom - top))\"\(fillAttribute)/>"
@@ -171,7 +178,7 @@ struct DayTimeline: Sendable {
             let markerX = min(max((low + high) / 2, scale.left), scale.left + scale.width)
             let level = lastMarker.map { markerX - $0.x < 90 ? 1 - $0.level : 0 } ?? 0
             lastMarker = (markerX, level)
-            let y = level == 0 ? 18.0 : 40.0
+            let y = level == 0 ? 26.0 : 46.0
             group +=
                 "<line class=\"leader\" x1=\"\(n(markerX))\" y1=\"\(n(y + 7))\" x2=\"\(n(markerX))\" y2=\"\(n(top))\"/>"
             group += DayTimeline.marker(style: style, x: markerX, y: y)

@@ -136,7 +136,7 @@ extension GapReport {
             case "damaged":
                 shape =
                     "<rect class=\"clip damaged\" x=\"\(Int(x) - 8)\" y=\"\(Int(y) - 8)\" width=\"24\" height=\"16\" "
-                    + "fill=\"url(#damaged-legend)\"/>"
+                    + "style=\"fill: url(#damaged-legend)\"/>"
             case "jump":
                 shape =
                     "<rect class=\"clip\" x=\"\(Int(x) - 8)\" y=\"\(Int(y) - 8)\" width=\"24\" height=\"16\"/>"

@@ -73,7 +73,7 @@ enum Browser {
         process.environment = environment
         // chromium's messages go to a file, so that only standard output needs reading while it runs.
         let errorFile = profile.appendingPathComponent("chromium-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let errors = try FileHandle(forWritingTo: errorFile)
         defer { try? errors.close() }
         let output = Pipe()
