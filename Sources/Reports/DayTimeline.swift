@@ -176,7 +176,7 @@ struct DayTimeline: Sendable {
                     + "height=\"\(n(bottom - top))\"\(fillAttribute)/>"
             }
             let markerX = min(max((low + high) / 2, scale.left), scale.left + scale.width)
-            let level = lastMarker.map { markerX - $0.x < 90 ? 1 - $0.level : 0 } ?? 0
+            let level = lastMarker.map { markerX - $0.x < 120 ? 1 - $0.level : 0 } ?? 0
             lastMarker = (markerX, level)
             let y = level == 0 ? 26.0 : 46.0
             group +=
@@ -200,7 +200,7 @@ struct DayTimeline: Sendable {
         for bar in bars.sorted(by: { $0.start < $1.start }) {
             guard let statement = bar.openingStatement else { continue }
             let x = scale.x(bar.start)
-            level = lastX.map { x - $0 < 130 ? 1 - level : 0 } ?? 0
+            level = lastX.map { x - $0 < 160 ? 1 - level : 0 } ?? 0
             lastX = x
             let y = level == 0 ? 138.0 : 158.0
             let style = statement == "spoken" ? "opening-spoken" : "opening-missing"

@@ -111,52 +111,48 @@ extension GapReport {
         return lines.joined(separator: "\n")
     }
 
+    /// Each symbol of the timelines at its natural size, beside its meaning.
     private func legend(_ text: ReportText) -> String {
+        let separator = text.language == .zh ? "：" : ": "
+        let interruption = text.kind("interruption")
         let entries: [(String, String)] = [
             ("clip", text.clipLabel), ("damaged", text.damaged),
-            ("spoken", "\(text.kind("interruption"))：\(text.explanation("spoken"))"),
-            ("written", "\(text.kind("interruption"))：\(text.explanation("written"))"),
-            ("missing", "\(text.kind("interruption"))：\(text.explanation("missing"))"),
+            ("spoken", interruption + separator + text.explanation("spoken")),
+            ("written", interruption + separator + text.explanation("written")),
+            ("missing", interruption + separator + text.explanation("missing")),
             ("jump", text.jumpInClip), ("overlap", text.kind("overlap")), ("new_activity", text.kind("new_activity")),
             ("opening-spoken", text.opening("spoken")), ("opening-missing", text.opening("missing")),
         ]
-        let columns = 5
-        var parts = [
-            "<svg class=\"legend\" viewBox=\"0 0 1200 64\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">",
-            DayTimeline.patterns("legend"),
-        ]
+        var items: [String] = []
         for (index, entry) in entries.enumerated() {
-            let x = Double(index % columns) * 240 + 14
-            let y = Double(index / columns) * 30 + 16
-            let label = entry.1.replacingOccurrences(of: "：", with: text.language == .zh ? "：" : ": ")
-            var shape: String
+            let shape: String
             switch entry.0 {
             case "clip":
-                shape = "<rect class=\"clip\" x=\"\(Int(x) - 8)\" y=\"\(Int(y) - 8)\" width=\"24\" height=\"16\"/>"
+                shape = "<rect class=\"clip\" x=\"2\" y=\"3\" width=\"26\" height=\"16\"/>"
             case "damaged":
                 shape =
-                    "<rect class=\"clip damaged\" x=\"\(Int(x) - 8)\" y=\"\(Int(y) - 8)\" width=\"24\" height=\"16\" "
+                    "<rect class=\"clip damaged\" x=\"2\" y=\"3\" width=\"26\" height=\"16\" "
                     + "style=\"fill: url(#damaged-legend)\"/>"
             case "jump":
                 shape =
-                    "<rect class=\"clip\" x=\"\(Int(x) - 8)\" y=\"\(Int(y) - 8)\" width=\"24\" height=\"16\"/>"
-                    + "<g class=\"gap missing\"><polyline class=\"zigzag\" points=\"\(Int(x) + 1),\(Int(y) - 8) "
-                    + "\(Int(x) + 5),\(Int(y) - 3) \(Int(x) + 1),\(Int(y) + 2) \(Int(x) + 5),\(Int(y) + 8)\"/></g>"
+                    "<rect class=\"clip\" x=\"2\" y=\"3\" width=\"26\" height=\"16\"/><g class=\"gap missing\">"
+                    + "<polyline class=\"zigzag\" points=\"13,3 17,7 13,11 17,15 13,19\"/></g>"
             case "new_activity":
-                shape =
-                    "<g class=\"new-activity\"><line x1=\"\(Int(x) + 4)\" y1=\"\(Int(y) - 10)\" x2=\"\(Int(x) + 4)\" "
-                    + "y2=\"\(Int(y) + 10)\"/></g>"
+                shape = "<g class=\"new-activity\"><line x1=\"15\" y1=\"0\" x2=\"15\" y2=\"22\"/></g>"
             case "opening-spoken", "opening-missing":
-                shape = "<g class=\"opening \(entry.0)\">\(DayTimeline.marker(style: entry.0, x: x, y: y))</g>"
+                shape = "<g class=\"opening \(entry.0)\">\(DayTimeline.marker(style: entry.0, x: 12, y: 12))</g>"
             default:
-                shape = "<g class=\"gap \(entry.0)\">\(DayTimeline.marker(style: entry.0, x: x, y: y))</g>"
+                shape = "<g class=\"gap \(entry.0)\">\(DayTimeline.marker(style: entry.0, x: 15, y: 11))</g>"
             }
-            parts.append(shape)
-            parts.append("<text class=\"legend-label\" x=\"\(Int(x) + 24)\" y=\"\(Int(y) + 5)\">\(label.htmlEscaped)</text>")
+            // The hatch patterns are defined once, in the first symbol; ids are shared by the whole page.
+            let patterns = index == 0 ? DayTimeline.patterns("legend") : ""
+            items.append(
+                "<li><svg class=\"symbol\" width=\"30\" height=\"22\" viewBox=\"0 0 30 22\" "
+                    + "xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\">\(patterns)\(shape)</svg>"
+                    + "<span>\(entry.1.htmlEscaped)</span></li>")
         }
-        parts.append("</svg>")
-        return "<figure class=\"legend\"><figcaption>\(text.legendLabel.htmlEscaped)</figcaption>"
-            + parts.joined(separator: "\n") + "</figure>"
+        return "<figure class=\"legend\"><figcaption>\(text.legendLabel.htmlEscaped)</figcaption><ul>\n"
+            + items.joined(separator: "\n") + "\n</ul></figure>"
     }
 
     private func section(_ day: RecorderDay, number: Int, _ text: ReportText) -> String {
@@ -247,24 +243,27 @@ extension GapReport {
         table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 12px; }
         th, td { border: 1px solid #b0bec5; padding: 3px 5px; text-align: left; vertical-align: top; }
         th { background: #eceff1; }
-        td { overflow-wrap: anywhere; }
-        th, td.short { white-space: nowrap; }
+        td { overflow-wrap: break-word; }
+        td.short { white-space: nowrap; }
         tr.unexplained td, tr.warn td { background: #ffebee; }
         tr.unexplained strong { color: var(--missing); }
         figure.legend { margin: 8px 0; }
         figure.legend figcaption { font-weight: bold; font-size: 13px; }
-        svg { width: 100%; height: auto; display: block; font-family: inherit; }
-        svg text { font-size: 13px; fill: var(--ink); }
+        figure.legend ul { list-style: none; margin: 4px 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 18px; }
+        figure.legend li { display: flex; align-items: center; gap: 6px; font-size: 12px; }
+        svg.symbol { display: inline-block; }
+        svg.timeline { width: 100%; height: auto; display: block; font-family: inherit; }
+        svg text { font-size: 15px; fill: var(--ink); }
         .axis, .tick { stroke: #424242; stroke-width: 1; }
         .tick.minor { stroke: #9e9e9e; }
-        .tick-label { text-anchor: middle; font-size: 12px; }
+        .tick-label { text-anchor: middle; font-size: 14px; }
         .clip { fill: #90a4ae; stroke: #37474f; stroke-width: 1; }
         .clip.damaged { stroke: #263238; stroke-width: 1.5; }
-        .damaged-label { font-size: 12px; font-style: italic; }
+        .damaged-label { font-size: 14px; font-style: italic; }
         .continuation { stroke: #616161; stroke-width: 1; }
         .leader { stroke: #757575; stroke-width: 1; stroke-dasharray: 2 2; }
         .new-activity line { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 6 4; }
-        .new-activity text { font-size: 12px; font-style: italic; }
+        .new-activity text { font-size: 14px; font-style: italic; }
         .gap.spoken .marker, .opening-spoken .marker { fill: var(--spoken); }
         .gap.spoken .band { fill: #c8e6c9; stroke: var(--spoken); }
         .gap.written .marker { fill: var(--written); }
@@ -281,7 +280,7 @@ extension GapReport {
         .gap.written .zigzag { stroke: var(--written); }
         .gap.missing .zigzag { stroke: var(--missing); stroke-width: 3; }
         .bang { fill: #ffffff !important; font-weight: bold; font-size: 11px; text-anchor: middle; }
-        .marker-label { font-size: 12px; }
+        .marker-label { font-size: 15px; }
         .day-summary { font-weight: bold; margin: 4px 0; }
         @page { size: A4; margin: 12mm; }
         @media print {

@@ -60,7 +60,7 @@ struct DayTimelineTests {
     func markers() {
         let svg = morning().svg()
         #expect(svg.contains("<g class=\"gap missing\" data-id=\"4\">"))
-        // Within 90 of the previous marker (the written one at 442.3), so on the second level, centred at y = 46.
+        // Within 120 of the previous marker (the written one at 442.3), so on the second level, centred at y = 46.
         #expect(svg.contains("<path class=\"marker\" d=\"M532.3,37 L540.3,52 L524.3,52 Z\"/>"))
         #expect(svg.contains(">#4 missing</text>"))
         #expect(svg.contains("<g class=\"gap spoken\" data-id=\"2\">"))
