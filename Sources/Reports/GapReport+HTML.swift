@@ -187,19 +187,22 @@ extension GapReport {
             let unexplained = row.kind == "interruption" && style != "spoken" && style != "written"
             var explanation = text.explanation(row.explanation).htmlEscaped
             if unexplained { explanation = "<strong>▲ \(explanation)</strong>" }
-            let times = "\(clockOrDate(row.start, on: day.day)) – \(clockOrDate(row.end, on: day.day))"
+            // Each time stays whole; a long pair may break after the dash.
+            let times =
+                "<span class=\"time\">\(clockOrDate(row.start, on: day.day).htmlEscaped)</span> – "
+                + "<span class=\"time\">\(clockOrDate(row.end, on: day.day).htmlEscaped)</span>"
             let note = text.note(row.note, by: row.noteBy, at: row.noteAt.map { localTime($0) })
             let cells = [
-                String(row.id).htmlEscaped, text.kind(of: row).htmlEscaped, times.htmlEscaped,
+                String(row.id).htmlEscaped, text.kind(of: row).htmlEscaped, times,
                 text.duration(row.seconds).htmlEscaped, explanation,
                 text.speech(start: row.speechStart, seconds: row.speechSeconds).htmlEscaped,
                 row.afterName.htmlEscaped, note.htmlEscaped.replacingOccurrences(of: "\n", with: "<br>"),
                 (row.error ?? "").htmlEscaped,
             ]
             let classes = [row.kind.htmlEscaped, unexplained ? "unexplained" : nil].compactMap { $0 }
-            // Id, times, length, explanation and clip keep to one line; kind, speech, note and error wrap.
+            // Id, length, explanation and clip keep to one line; kind, times, speech, note and error wrap.
             let tds = cells.enumerated().map { index, cell in
-                [0, 2, 3, 4, 6].contains(index) ? "<td class=\"short\">\(cell)</td>" : "<td>\(cell)</td>"
+                [0, 3, 4, 6].contains(index) ? "<td class=\"short\">\(cell)</td>" : "<td>\(cell)</td>"
             }
             lines.append("<tr class=\"\(classes.joined(separator: " "))\">" + tds.joined() + "</tr>")
         }
@@ -244,7 +247,7 @@ extension GapReport {
         th, td { border: 1px solid #b0bec5; padding: 3px 5px; text-align: left; vertical-align: top; }
         th { background: #eceff1; }
         td { overflow-wrap: break-word; }
-        td.short { white-space: nowrap; }
+        td.short, span.time { white-space: nowrap; }
         tr.unexplained td, tr.warn td { background: #ffebee; }
         tr.unexplained strong { color: var(--missing); }
         figure.legend { margin: 8px 0; }

@@ -34,6 +34,13 @@ struct BrowserRenderingTests {
         // A blank 1280×2000 page compresses to a few kilobytes; text, bars and hatching take far more.
         #expect(png.count > 80_000, "screenshot is only \(png.count) bytes")
 
+        // Printed on A4: the overview, then each of the five recorder-days on a page of its own (or more).
+        let pdf = folder.appendingPathComponent("gaps-\(language.rawValue).pdf")
+        let printing = try Browser.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString], profile: folder)
+        #expect(printing.status == 0, "chromium failed: \(printing.errors)")
+        let pages = String(decoding: try Data(contentsOf: pdf), as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+        #expect(pages >= 6, "\(pages) pages printed")
+
         let dump = try Browser.run(["--dump-dom", page.absoluteString], profile: folder)
         #expect(dump.status == 0, "chromium failed: \(dump.errors)")
         let dom = dump.output
