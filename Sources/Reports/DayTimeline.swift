@@ -102,7 +102,8 @@ struct DayTimeline: Sendable {
                 if minor.timeIntervalSince(scale.start).truncatingRemainder(dividingBy: 3600) != 0 {
                     let x = n(scale.x(minor))
                     parts.append(
-                        "<line class=\"tick minor\" x1=\"\(x)\" y1=\"\(n(axis - 3))\" x2=\"\(x)\" y2=\"\(n(axis + 3))\"/>")
+                        "<line class=\"tick minor\" x1=\"\(x)\" y1=\"\(n(axis - 3))\" x2=\"\(x)\" y2=\"\(n(axis + 3))\"/>"
+                    )
                 }
                 minor = minor.addingTimeInterval(900)
             }
@@ -186,7 +187,8 @@ struct DayTimeline: Sendable {
             if style == "missing" { label += " " + text.explanation("missing") }
             if style == "overlap" { label += " " + text.kind("overlap") }
             if row.inside { label += " " + text.jumpInClip }
-            group += "<text class=\"marker-label\" x=\"\(n(markerX + 10))\" y=\"\(n(y + 4))\">\(label.htmlEscaped)</text>"
+            group +=
+                "<text class=\"marker-label\" x=\"\(n(markerX + 10))\" y=\"\(n(y + 4))\">\(label.htmlEscaped)</text>"
             parts.append(group + "</g>")
         }
         return parts
@@ -228,7 +230,8 @@ struct DayTimeline: Sendable {
     }
 
     private func gapTitle(_ row: GapReport.Row) -> String {
-        var title = "#\(row.id) \(text.kind(of: row)) \(clock(row.start)) – \(clock(row.end)) "
+        var title =
+            "#\(row.id) \(text.kind(of: row)) \(clock(row.start)) – \(clock(row.end)) "
             + "\(text.duration(row.seconds))"
         if row.explanation != nil { title += " " + text.explanation(row.explanation) }
         return title
@@ -264,13 +267,15 @@ struct DayTimeline: Sendable {
         case "written":
             return "<rect class=\"marker\" x=\"\(n(x - 6))\" y=\"\(n(y - 6))\" width=\"12\" height=\"12\"/>"
         case "missing", "opening-missing":
-            return "<path class=\"marker\" d=\"M\(n(x)),\(n(y - 9)) L\(n(x + 8)),\(n(y + 6)) L\(n(x - 8)),\(n(y + 6)) Z\"/>"
+            return
+                "<path class=\"marker\" d=\"M\(n(x)),\(n(y - 9)) L\(n(x + 8)),\(n(y + 6)) L\(n(x - 8)),\(n(y + 6)) Z\"/>"
                 + "<text class=\"bang\" x=\"\(n(x))\" y=\"\(n(y + 5))\">!</text>"
         case "overlap":
             return "<path class=\"marker\" d=\"M\(n(x)),\(n(y - 8)) L\(n(x + 8)),\(n(y)) L\(n(x)),\(n(y + 8)) "
                 + "L\(n(x - 8)),\(n(y)) Z\"/>"
         case "opening-spoken":
-            return "<path class=\"marker\" d=\"M\(n(x)),\(n(y - 7)) L\(n(x + 11)),\(n(y - 2)) L\(n(x)),\(n(y + 3)) Z\"/>"
+            return
+                "<path class=\"marker\" d=\"M\(n(x)),\(n(y - 7)) L\(n(x + 11)),\(n(y - 2)) L\(n(x)),\(n(y + 3)) Z\"/>"
         default:
             return "<circle class=\"marker\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"6\"/>"
                 + "<text class=\"bang\" x=\"\(n(x))\" y=\"\(n(y + 4))\">?</text>"

@@ -55,7 +55,8 @@ extension GapReport {
         for recorder in recorders {
             let recorderBars = bars.filter { $0.recorder == recorder }.sorted { $0.start < $1.start }
             let recorderRows = ordered.filter { $0.recorder == recorder }
-            let days = Set(recorderBars.compactMap { day($0.start) } + recorderRows.compactMap { day($0.start ?? $0.end) })
+            let days = Set(
+                recorderBars.compactMap { day($0.start) } + recorderRows.compactMap { day($0.start ?? $0.end) })
             for key in days.sorted() {
                 result.append(
                     RecorderDay(
@@ -167,7 +168,8 @@ extension GapReport {
         var summary = text.summary(InterruptionTally(day.rows))
         let openingsMissing = day.bars.filter { $0.openingStatement == "missing" }.count
         if openingsMissing > 0 {
-            summary += (text.language == .zh ? "；" : "; ") + "\(text.opening("missing"))\(text.language == .zh ? "：" : ": ")"
+            summary +=
+                (text.language == .zh ? "；" : "; ") + "\(text.opening("missing"))\(text.language == .zh ? "：" : ": ")"
                 + "\(openingsMissing)"
         }
         lines.append("<p class=\"day-summary\">\(summary.htmlEscaped)</p>")
@@ -247,7 +249,7 @@ extension GapReport {
         th, td { border: 1px solid #b0bec5; padding: 3px 5px; text-align: left; vertical-align: top; }
         th { background: #eceff1; }
         td { overflow-wrap: break-word; }
-        td.short, span.time { white-space: nowrap; }
+        td.short, span.time, table.gaps th:first-child { white-space: nowrap; }
         tr.unexplained td, tr.warn td { background: #ffebee; }
         tr.unexplained strong { color: var(--missing); }
         figure.legend { margin: 8px 0; }

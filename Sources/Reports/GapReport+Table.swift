@@ -28,7 +28,7 @@ extension GapReport {
         rows.sorted { left, right in
             if left.recorder != right.recorder { return left.recorder < right.recorder }
             switch (left.start, right.start) {
-            case let (a?, b?) where a != b: return a < b
+            case (let a?, let b?) where a != b: return a < b
             case (.some, nil): return true
             case (nil, .some): return false
             default: return left.id < right.id

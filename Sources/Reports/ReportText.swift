@@ -88,9 +88,9 @@ struct ReportText: Sendable {
     /// The period of the report: both ends, one end, or the whole catalog.
     func period(since: String?, until: String?) -> String {
         switch (since, until) {
-        case let (since?, until?): "\(since) – \(until)"
-        case let (since?, nil): zh ? "\(since) 起" : "from \(since)"
-        case let (nil, until?): zh ? "至 \(until)" : "until \(until)"
+        case (let since?, let until?): "\(since) – \(until)"
+        case (let since?, nil): zh ? "\(since) 起" : "from \(since)"
+        case (nil, let until?): zh ? "至 \(until)" : "until \(until)"
         case (nil, nil): zh ? "全部" : "all recordings"
         }
     }
@@ -101,9 +101,9 @@ struct ReportText: Sendable {
     func note(_ note: String?, by: String?, at: String?) -> String {
         guard let note else { return "" }
         switch (by, at) {
-        case let (by?, at?): return zh ? "\(note)（\(by)，\(at)）" : "\(note) (\(by), \(at))"
-        case let (by?, nil): return zh ? "\(note)（\(by)）" : "\(note) (\(by))"
-        case let (nil, at?): return zh ? "\(note)（\(at)）" : "\(note) (\(at))"
+        case (let by?, let at?): return zh ? "\(note)（\(by)，\(at)）" : "\(note) (\(by), \(at))"
+        case (let by?, nil): return zh ? "\(note)（\(by)）" : "\(note) (\(by))"
+        case (nil, let at?): return zh ? "\(note)（\(at)）" : "\(note) (\(at))"
         case (nil, nil): return note
         }
     }
@@ -133,7 +133,10 @@ struct ReportText: Sendable {
     var tableHeader: [String] {
         zh
             ? ["编号", "记录仪", "类型", "停止", "恢复", "时长", "说明", "语音位置", "恢复录像", "备注"]
-            : ["ID", "RECORDER", "KIND", "STOPPED", "RESUMED", "LENGTH", "EXPLANATION", "SPEECH", "RESUMED CLIP", "NOTE"]
+            : [
+                "ID", "RECORDER", "KIND", "STOPPED", "RESUMED", "LENGTH", "EXPLANATION", "SPEECH", "RESUMED CLIP",
+                "NOTE",
+            ]
     }
 
     /// Column headings of the HTML table.

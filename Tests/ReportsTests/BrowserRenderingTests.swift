@@ -28,7 +28,7 @@ struct BrowserRenderingTests {
         print("screenshot (\(language.rawValue)): \(screenshot.path)")
         #expect(shot.status == 0, "chromium failed: \(shot.errors)")
         let png = try Data(contentsOf: screenshot)
-        let size = PNGHeader(png)
+        let size = pngHeader(png)
         #expect(size?.width == 1280)
         #expect(size?.height == 2000)
         // A blank 1280×2000 page compresses to a few kilobytes; text, bars and hatching take far more.
@@ -36,9 +36,12 @@ struct BrowserRenderingTests {
 
         // Printed on A4: the overview, then each of the five recorder-days on a page of its own (or more).
         let pdf = folder.appendingPathComponent("gaps-\(language.rawValue).pdf")
-        let printing = try Browser.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString], profile: folder)
+        let printing = try Browser.run(
+            ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString], profile: folder)
         #expect(printing.status == 0, "chromium failed: \(printing.errors)")
-        let pages = String(decoding: try Data(contentsOf: pdf), as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+        let pages =
+            String(decoding: try Data(contentsOf: pdf), as: UTF8.self).components(separatedBy: "/Type /Page\n").count
+            - 1
         #expect(pages >= 6, "\(pages) pages printed")
 
         let dump = try Browser.run(["--dump-dom", page.absoluteString], profile: folder)
@@ -96,7 +99,7 @@ enum Browser {
 }
 
 /// The width and height in a PNG's IHDR chunk; nil when the data is not a PNG.
-func PNGHeader(_ data: Data) -> (width: Int, height: Int)? {
+func pngHeader(_ data: Data) -> (width: Int, height: Int)? {
     let bytes = [UInt8](data.prefix(24))
     guard bytes.count == 24, bytes[0...7] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return nil }
     func word(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }

@@ -51,7 +51,8 @@ struct DayTimelineTests {
         // The missing one, 09:52:00 to 09:53:30, hatched: 40 + 1120 × 3120 / 7200 = 525.33, 1120 × 90 / 7200 = 14.
         #expect(
             svg.contains(
-                "<rect class=\"band\" x=\"525.3\" y=\"58\" width=\"14\" height=\"30\" style=\"fill: url(#missing-t)\"/>"))
+                "<rect class=\"band\" x=\"525.3\" y=\"58\" width=\"14\" height=\"30\" style=\"fill: url(#missing-t)\"/>"
+            ))
         #expect(svg.components(separatedBy: "<rect class=\"clip\"").count - 1 == 5)
         #expect(svg.components(separatedBy: "class=\"tick-label\"").count - 1 == 3)
     }

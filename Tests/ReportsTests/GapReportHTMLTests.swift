@@ -97,7 +97,9 @@ struct GapReportHTMLTests {
                     + "<td></td><td>no audio track in A0006.MP4</td></tr>"))
         #expect(html.contains("<td>1.2秒起 共3.4秒</td>"))
         #expect(html.contains("现场无异常情况。<br>已向值班领导报告。（王伟（警号 012345），2026-12-01 18:30:00）"))
-        #expect(html.contains("<td><span class=\"time\">11:55:00</span> – <span class=\"time\">2026-12-02 08:30:00</span></td>"))
+        #expect(
+            html.contains(
+                "<td><span class=\"time\">11:55:00</span> – <span class=\"time\">2026-12-02 08:30:00</span></td>"))
     }
 
     @Test("A report without gaps says so")

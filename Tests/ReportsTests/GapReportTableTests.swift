@@ -85,10 +85,13 @@ struct GapReportTableTests {
         #expect(note.hasSuffix("现场无异常情况。 已向值班领导报告。 (王伟（警号 012345）, 2026-12-01 18:30:00)"))
         let unknown = lines.first { $0.hasPrefix("10 ") } ?? ""
         #expect(unknown.hasSuffix("error: the start time of A0010.MP4 is unknown"))
-        #expect(lines.contains(
-            "recorder DSJ-0001: 5 interruptions, 3 explained (1 spoken, 2 written), 2 unexplained, longest 15 min 30 s"))
-        #expect(lines.contains(
-            "recorder DSJ-0002: 2 interruptions, 1 explained (1 spoken, 0 written), 1 unexplained, longest 3 min"))
+        #expect(
+            lines.contains(
+                "recorder DSJ-0001: 5 interruptions, 3 explained (1 spoken, 2 written), 2 unexplained, longest 15 min 30 s"
+            ))
+        #expect(
+            lines.contains(
+                "recorder DSJ-0002: 2 interruptions, 1 explained (1 spoken, 0 written), 1 unexplained, longest 3 min"))
     }
 
     @Test("A report without gaps says so in the reader's language")

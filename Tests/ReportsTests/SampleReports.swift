@@ -17,7 +17,9 @@ enum SampleReports {
     }
 
     static func sha(_ name: String) -> String {
-        String((name.unicodeScalars.map { String($0.value, radix: 16) }.joined() + String(repeating: "0", count: 64)).prefix(64))
+        String(
+            (name.unicodeScalars.map { String($0.value, radix: 16) }.joined() + String(repeating: "0", count: 64))
+                .prefix(64))
     }
 
     static func bar(
@@ -42,11 +44,13 @@ enum SampleReports {
 
     /// One recorder, one morning: a continuation, a spoken and a missing interruption, and a new activity.
     static var small: GapReport {
-        var spoken = row(2, "DSJ-0001", "interruption", "A0002.MP4", "A0003.MP4", "2026-12-01 09:20:01",
+        var spoken = row(
+            2, "DSJ-0001", "interruption", "A0002.MP4", "A0003.MP4", "2026-12-01 09:20:01",
             "2026-12-01 09:24:13", 252, "spoken")
         spoken.speechStart = 1.2
         spoken.speechSeconds = 3.4
-        var written = row(3, "DSJ-0001", "interruption", "A0003.MP4", "A0004.MP4", "2026-12-01 09:39:13",
+        var written = row(
+            3, "DSJ-0001", "interruption", "A0003.MP4", "A0004.MP4", "2026-12-01 09:39:13",
             "2026-12-01 09:47:00", 467, "written")
         written.note = "电池没电，更换电池"
         written.noteBy = "王伟"
@@ -54,10 +58,12 @@ enum SampleReports {
         return GapReport(
             rows: [
                 written,
-                row(1, "DSJ-0001", "continuation", "A0001.MP4", "A0002.MP4", "2026-12-01 09:10:00",
+                row(
+                    1, "DSJ-0001", "continuation", "A0001.MP4", "A0002.MP4", "2026-12-01 09:10:00",
                     "2026-12-01 09:10:01", 1, nil),
                 spoken,
-                row(4, "DSJ-0001", "interruption", "A0004.MP4", "A0005.MP4", "2026-12-01 09:52:00",
+                row(
+                    4, "DSJ-0001", "interruption", "A0004.MP4", "A0005.MP4", "2026-12-01 09:52:00",
                     "2026-12-01 09:53:30", 90, "missing"),
             ],
             bars: [
@@ -77,25 +83,34 @@ enum SampleReports {
         let b = "DSJ-0002"
         var rows: [GapReport.Row] = [
             row(1, a, "continuation", "A0001.MP4", "A0002.MP4", "2026-12-01 09:10:00", "2026-12-01 09:10:01", 1, nil),
-            row(2, a, "interruption", "A0002.MP4", "A0003.MP4", "2026-12-01 09:20:01", "2026-12-01 09:24:13", 252,
+            row(
+                2, a, "interruption", "A0002.MP4", "A0003.MP4", "2026-12-01 09:20:01", "2026-12-01 09:24:13", 252,
                 "spoken"),
-            row(3, a, "interruption", "A0003.MP4", "A0003.MP4", "2026-12-01 09:30:00", "2026-12-01 09:31:30", 90,
+            row(
+                3, a, "interruption", "A0003.MP4", "A0003.MP4", "2026-12-01 09:30:00", "2026-12-01 09:31:30", 90,
                 "missing", inside: true),
-            row(4, a, "interruption", "A0003.MP4", "A0004.MP4", "2026-12-01 09:39:13", "2026-12-01 09:47:00", 467,
+            row(
+                4, a, "interruption", "A0003.MP4", "A0004.MP4", "2026-12-01 09:39:13", "2026-12-01 09:47:00", 467,
                 "written"),
-            row(5, a, "new_activity", "A0004.MP4", "A0005.MP4", "2026-12-01 09:52:00", "2026-12-01 11:05:00", 4380,
+            row(
+                5, a, "new_activity", "A0004.MP4", "A0005.MP4", "2026-12-01 09:52:00", "2026-12-01 11:05:00", 4380,
                 nil),
-            row(6, a, "interruption", "A0005.MP4", "A0006.MP4", "2026-12-01 11:25:00", "2026-12-01 11:40:30", 930,
+            row(
+                6, a, "interruption", "A0005.MP4", "A0006.MP4", "2026-12-01 11:25:00", "2026-12-01 11:40:30", 930,
                 "missing"),
             row(7, a, "overlap", "A0006.MP4", "A0007.MP4", "2026-12-01 11:50:30", "2026-12-01 11:50:00", 30, nil),
-            row(8, a, "new_activity", "A0007.MP4", "A0008.MP4", "2026-12-01 11:55:00", "2026-12-02 08:30:00", 74_700,
+            row(
+                8, a, "new_activity", "A0007.MP4", "A0008.MP4", "2026-12-01 11:55:00", "2026-12-02 08:30:00", 74_700,
                 nil),
-            row(9, a, "interruption", "A0008.MP4", "A0009.MP4", "2026-12-02 09:00:00", "2026-12-02 09:02:00", 120,
+            row(
+                9, a, "interruption", "A0008.MP4", "A0009.MP4", "2026-12-02 09:00:00", "2026-12-02 09:02:00", 120,
                 "written"),
             row(10, a, "unknown", "A0009.MP4", "A0010.MP4", nil, nil, nil, nil),
-            row(11, b, "interruption", "B0001.MP4", "B0002.MP4", "2026-12-01 14:30:00", "2026-12-01 14:33:00", 180,
+            row(
+                11, b, "interruption", "B0001.MP4", "B0002.MP4", "2026-12-01 14:30:00", "2026-12-01 14:33:00", 180,
                 "missing"),
-            row(12, b, "interruption", "B0000.MP4", "B0003.MP4", "2026-12-02 10:10:00", "2026-12-02 10:11:05", 65,
+            row(
+                12, b, "interruption", "B0000.MP4", "B0003.MP4", "2026-12-02 10:10:00", "2026-12-02 10:11:05", 65,
                 "spoken"),
         ]
         rows[1].speechStart = 1.2
