@@ -34,6 +34,11 @@ struct BrowserRenderingTests {
         // A blank 1280×2000 page compresses to a few kilobytes; text, bars and hatching take far more.
         #expect(png.count > 80_000, "screenshot is only \(png.count) bytes")
 
+        let colours = try Browser.colours(of: screenshot, profile: folder)
+        #expect(colours.count > 50, "screenshot has only \(colours.count) colours")
+        // The solid fills of the markers: missing (red), spoken (green), written (blue), the clips (grey).
+        #expect(colours.isSuperset(of: [0xC62828, 0x2E7D32, 0x1565C0, 0x90A4AE]))
+
         // Printed on A4: the overview, then each of the five recorder-days on a page of its own (or more).
         let pdf = folder.appendingPathComponent("gaps-\(language.rawValue).pdf")
         let printing = try Browser.run(
@@ -95,6 +100,37 @@ enum Browser {
         return Result(
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
             errors: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+    }
+}
+
+extension Browser {
+    /// Every colour (0xRRGGBB) in a PNG, read by the browser itself: a page draws it on a canvas and writes them out.
+    static func colours(of png: URL, profile: URL) throws -> Set<Int> {
+        let page = png.deletingLastPathComponent().appendingPathComponent("colours-\(UUID().uuidString).html")
+        let script = """
+            <!DOCTYPE html><html><body><p id="out">pending</p><script>
+            const image = new Image();
+            image.onload = () => {
+              const canvas = document.createElement("canvas");
+              canvas.width = image.width; canvas.height = image.height;
+              const context = canvas.getContext("2d");
+              context.drawImage(image, 0, 0);
+              const data = context.getImageData(0, 0, image.width, image.height).data;
+              const colours = new Set();
+              for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+              document.getElementById("out").textContent = "colours:" + Array.from(colours).join(",");
+            };
+            image.src = "\(png.lastPathComponent)";
+            </script></body></html>
+            """
+        try script.write(to: page, atomically: true, encoding: .utf8)
+        let result = try run(
+            ["--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom", page.absoluteString],
+            profile: profile)
+        guard let start = result.output.range(of: "<p id=\"out\">colours:"),
+            let end = result.output.range(of: "</p>", range: start.upperBound..<result.output.endIndex)
+        else { return [] }
+        return Set(result.output[start.upperBound..<end.lowerBound].split(separator: ",").compactMap { Int($0) })
     }
 }
 
