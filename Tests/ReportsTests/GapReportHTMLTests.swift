@@ -102,6 +102,30 @@ struct GapReportHTMLTests {
                 "<td><span class=\"time\">11:55:00</span> – <span class=\"time\">2026-12-02 08:30:00</span></td>"))
     }
 
+    @Test("Days are cut at midnight in the station's zone, not in UTC")
+    func stationDays() {
+        // 2026-12-01 17:30 UTC is 2026-12-02 01:30 in Shanghai.
+        let late = SampleReports.at("2026-12-02 01:30:00")
+        #expect(Timestamps.utc(late) == "2026-12-01T17:30:00Z")
+        let report = GapReport(
+            rows: [
+                GapReport.Row(
+                    id: 1, recorder: "R", kind: "interruption", inside: false, before: "a", after: "b",
+                    beforeName: "A.MP4", afterName: "B.MP4", start: late, end: late.addingTimeInterval(60), seconds: 60,
+                    explanation: "spoken")
+            ],
+            bars: [
+                GapReport.Bar(
+                    recorder: "R", sha256: "a", name: "A.MP4", start: late.addingTimeInterval(-600), duration: 600)
+            ],
+            timeZone: SampleReports.shanghai)
+        #expect(report.recorderDays.map(\.day) == ["2026-12-02"])
+        let html = report.renderHTML(language: .en)
+        #expect(html.contains("<h2>recorder R · 2026-12-02</h2>"))
+        #expect(html.contains(">01:00</text>"))
+        #expect(html.contains(">02:00</text>"))
+    }
+
     @Test("A report without gaps says so")
     func empty() {
         let html = GapReport(rows: [], bars: [], timeZone: SampleReports.shanghai).renderHTML(language: .zh)
