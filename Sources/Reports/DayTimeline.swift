@@ -128,7 +128,7 @@ struct DayTimeline: Sendable {
             element +=
                 "\n<line class=\"leader\" x1=\"\(n(labelX))\" y1=\"\(n(DayTimeline.barTop + DayTimeline.barHeight))\" "
                 + "x2=\"\(n(labelX))\" y2=\"\(n(DayTimeline.height - 18))\"/>"
-                + "\n<text class=\"damaged-label\" x=\"\(n(labelX + 4))\" y=\"\(n(DayTimeline.height - 6))\">"
+                + "\n<text class=\"damaged-label\" \(labelPlace(labelX, gap: 4)) y=\"\(n(DayTimeline.height - 6))\">"
                 + "\(text.damaged.htmlEscaped): \(bar.name.htmlEscaped)</text>"
         }
         return element
@@ -155,8 +155,7 @@ struct DayTimeline: Sendable {
             case "new_activity":
                 let x = min((low + high) / 2, scale.left + scale.width)
                 // Near the right end the label goes left of the line, so that it stays inside the drawing.
-                let nearEnd = x > scale.left + scale.width - 120
-                let label = nearEnd ? "x=\"\(n(x - 4))\" text-anchor=\"end\"" : "x=\"\(n(x + 4))\""
+                let label = labelPlace(x, gap: 4)
                 parts.append(
                     "<g class=\"new-activity\"><title>\(title)</title><line x1=\"\(n(x))\" y1=\"4\" x2=\"\(n(x))\" "
                         + "y2=\"\(n(DayTimeline.axis))\"/><text \(label) y=\"12\">"
@@ -188,7 +187,7 @@ struct DayTimeline: Sendable {
             if style == "overlap" { label += " " + text.kind("overlap") }
             if row.inside { label += " " + text.jumpInClip }
             group +=
-                "<text class=\"marker-label\" x=\"\(n(markerX + 10))\" y=\"\(n(y + 4))\">\(label.htmlEscaped)</text>"
+                "<text class=\"marker-label\" \(labelPlace(markerX, gap: 10)) y=\"\(n(y + 4))\">\(label.htmlEscaped)</text>"
             parts.append(group + "</g>")
         }
         return parts
@@ -213,11 +212,17 @@ struct DayTimeline: Sendable {
             var group = "<g class=\"opening \(style)\"><title>\(title.htmlEscaped)</title>"
             group += "<line class=\"leader\" x1=\"\(n(x))\" y1=\"\(n(bottom))\" x2=\"\(n(x))\" y2=\"\(n(y + 6))\"/>"
             group += DayTimeline.marker(style: style, x: x, y: y)
-            group += "<text class=\"marker-label\" x=\"\(n(x + 10))\" y=\"\(n(y + 4))\">"
+            group += "<text class=\"marker-label\" \(labelPlace(x, gap: 10)) y=\"\(n(y + 4))\">"
             group += "\(text.opening(statement).htmlEscaped)</text></g>"
             parts.append(group)
         }
         return parts
+    }
+
+    /// A label's x: right of the point, or left of it (anchored at its end) near the right end of the axis, so
+    /// that it stays inside the drawing.
+    private func labelPlace(_ x: Double, gap: Double) -> String {
+        x > scale.left + scale.width - 160 ? "x=\"\(n(x - gap))\" text-anchor=\"end\"" : "x=\"\(n(x + gap))\""
     }
 
     private func zigzag(x: Double, style: String) -> String {

@@ -51,7 +51,6 @@ struct ReportText: Sendable {
 
     var damaged: String { zh ? "已损坏" : "damaged" }
     var jumpInClip: String { zh ? "片内跳变" : "jump in clip" }
-    var continuationShort: String { zh ? "续录" : "continuation" }
 
     // MARK: - Durations and times
 
@@ -122,7 +121,6 @@ struct ReportText: Sendable {
     var undated: String { zh ? "时间未知" : "time unknown" }
     var legendLabel: String { zh ? "图例" : "Legend" }
     var summaryLabel: String { zh ? "汇总" : "Summary" }
-    var gapsLabel: String { zh ? "间隙" : "Gaps" }
     var clipLabel: String { zh ? "录像" : "clip" }
 
     func recorder(_ serial: String) -> String {
