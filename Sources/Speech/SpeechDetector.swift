@@ -34,8 +34,9 @@ public struct SpeechDetector: Sendable {
     /// - Parameters:
     ///   - samples: mono PCM, values in -1…1.
     ///   - sampleRate: samples per second of `samples`; any rate of at least 8000 works, 16 000 is what custody uses.
+    ///     Below 8000 there is no telephone band to look at, and no frame is returned.
     public func frames(in samples: [Float], sampleRate: Int = 16_000) -> [SpeechFrame] {
-        precondition(sampleRate >= NarrowbandResampler.outputRate, "the sample rate must be at least 8000 Hz")
+        guard sampleRate >= NarrowbandResampler.outputRate else { return [] }
         let narrowband: [Float]
         if sampleRate == NarrowbandResampler.outputRate {
             narrowband = samples
@@ -59,7 +60,7 @@ public struct SpeechDetector: Sendable {
     ///
     /// - Parameters:
     ///   - samples: mono PCM, values in -1…1 (custody hands over 16 kHz Float32 audio decoded by Media).
-    ///   - sampleRate: samples per second of `samples`; at least 8000.
+    ///   - sampleRate: samples per second of `samples`; at least 8000, or no segment is found.
     /// - Returns: segments with times in seconds from the first sample; empty when no speech was found.
     public func segments(in samples: [Float], sampleRate: Int = 16_000) -> [SpeechSegment] {
         let frames = frames(in: samples, sampleRate: sampleRate)
