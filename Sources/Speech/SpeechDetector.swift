@@ -7,8 +7,9 @@
 /// 2. each 40 ms Hann frame, one every ``DetectorSettings/frameDuration``, is transformed by a radix-2 real FFT;
 /// 3. a noise floor per spectral bin is tracked by minimum statistics, and the speech band (300–3400 Hz) is compared
 ///    with it, which makes the detector indifferent to the absolute level of quiet speech;
-/// 4. harmonicity, the autocorrelation of the envelope-flattened spectrum at a pitch period of 60–400 Hz, separates
-///    voiced speech (a comb of harmonics) from wind, hiss, rain, rumble, rub and footsteps, none of which is periodic;
+/// 4. harmonicity, the autocorrelation of the envelope-flattened spectrum at a pitch period of 60–400 Hz, weighted
+///    towards the bands that stand above the noise floor and averaged over two frames, separates voiced speech (a
+///    comb of harmonics) from wind, hiss, rain, rumble, rub and footsteps, none of which is periodic;
 /// 5. voiced frames whose pitch holds steady for a syllable's vowel make voiced runs, and runs separated by short
 ///    pauses make one segment, with a margin before and a hangover after; short segments are dropped.
 ///
