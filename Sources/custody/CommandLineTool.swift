@@ -13,6 +13,10 @@ enum CommandLineTool {
             say(Help.overview, terminator: "")
             return words.isEmpty ? usageStatus : 0
         }
+        if command == "--version" || command == "version" {
+            say(Help.version)
+            return 0
+        }
         let rest = Array(words.dropFirst())
         do {
             switch command {
