@@ -7,7 +7,7 @@ import Foundation
 /// its first sighting, in one transaction. Clips are never deleted and their hash, size and paths never
 /// change: triggers in the schema refuse it.
 public final class Catalog {
-    private let database: Database
+    let database: Database
 
     /// The catalog file's path.
     public var path: String { database.path }
@@ -159,6 +159,7 @@ public final class Catalog {
             if let dock = clip.dock {
                 try recordSighting(clip: id, dock: dock, originalPath: clip.originalPath, at: clip.ingested)
             }
+            try insertProbeFacts(of: clip, id: id)
             return id
         }
     }
@@ -229,6 +230,7 @@ public final class Catalog {
         }
         for offset in result.indices {
             result[offset].streams = try streams(ofClip: result[offset].id)
+            try readProbeFacts(into: &result[offset])
         }
         return result
     }

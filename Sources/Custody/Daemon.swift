@@ -84,7 +84,26 @@ public final class Daemon: Sendable {
                 "damaged": String(summary.damaged), "failed": String(summary.failed),
                 "bytes": String(summary.bytes), "mbps": String(format: "%.1f", summary.megabytesPerSecond),
             ])
+        analyseGaps(of: summary.recordersWithNewClips, catalog: ingest.catalog)
         notify("STATUS=watching")
+    }
+
+    /// Recomputes the gaps of the recorders that got new clips; a failure is logged and the daemon goes on,
+    /// since `custody gaps --refresh` can redo it.
+    private func analyseGaps(of recorders: Set<String>, catalog: Catalog) {
+        guard !recorders.isEmpty else { return }
+        do {
+            let gaps = try GapAnalysis(settings: settings, catalog: catalog, log: log).analyse(recorders: recorders)
+            log(
+                gaps.unexplained + gaps.notChecked > 0 ? .warning : .info, "gaps analysed",
+                [
+                    "recorders": recorders.sorted().joined(separator: ","),
+                    "interruptions": String(gaps.needingExplanation), "explained": String(gaps.explained),
+                    "unexplained": String(gaps.unexplained), "not_checked": String(gaps.notChecked),
+                ])
+        } catch {
+            log(.error, "cannot analyse gaps", ["recorders": recorders.sorted().joined(separator: ","), "reason": "\(error)"])
+        }
     }
 
     /// The daemon decides what is worth the journal: each stored clip at info, trouble at warning.

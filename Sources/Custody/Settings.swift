@@ -42,6 +42,18 @@ public struct Settings: Sendable, Equatable {
     /// The least important messages logged: debug, info, notice, warning, error.
     public var logLevel = LogLevel.info
 
+    /// A gap between clips (or a jump inside one) at most this long is a continuation, in seconds.
+    public var splitTolerance = 2.0
+
+    /// A gap at least this long starts a new activity, in seconds.
+    public var activityBreak = 1800.0
+
+    /// How much of a resumed recording is searched for a spoken explanation, in seconds from the resume.
+    public var speechWindow = 30.0
+
+    /// How much speech, in seconds summed over the window, counts as a spoken explanation.
+    public var speechMinimum = 2.0
+
     public init() {}
 }
 
@@ -70,6 +82,10 @@ extension Settings {
         ("settle_limit_seconds", "how long to wait at most for a clip still being written"),
         ("stop_timeout_seconds", "how long the daemon lets a copy finish when asked to stop"),
         ("log_level", "debug, info, notice, warning or error"),
+        ("split_tolerance", "a gap at most this many seconds is a continuation"),
+        ("activity_break", "a gap at least this many seconds starts a new activity"),
+        ("speech_window", "seconds of a resumed recording searched for a spoken explanation"),
+        ("speech_minimum", "seconds of speech that count as a spoken explanation"),
     ]
 
     /// Applies the configuration file at `path` on top of these settings.
@@ -136,6 +152,12 @@ extension Settings {
         case "settle_seconds": settleSeconds = try seconds()
         case "settle_limit_seconds": settleLimitSeconds = try seconds()
         case "stop_timeout_seconds": stopTimeoutSeconds = try seconds()
+        case "split_tolerance": splitTolerance = try seconds()
+        case "activity_break": activityBreak = try seconds()
+        case "speech_window":
+            speechWindow = try seconds()
+            guard speechWindow > 0 else { throw UsageError("'speech_window' in \(source) must be more than 0 seconds") }
+        case "speech_minimum": speechMinimum = try seconds()
         case "log_level":
             let name = try text()
             guard let level = LogLevel(name: name) else {

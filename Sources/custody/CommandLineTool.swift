@@ -19,6 +19,8 @@ enum CommandLineTool {
             case "ingest": return try await IngestCommand.run(rest)
             case "daemon": return try await DaemonCommand.run(rest)
             case "clips": return try ClipsCommand.run(rest)
+            case "gaps": return try GapsCommand.run(rest)
+            case "explain": return try ExplainCommand.run(rest)
             default:
                 throw UsageError("unknown command '\(command)'; see 'custody --help'")
             }

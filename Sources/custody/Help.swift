@@ -9,6 +9,8 @@ enum Help {
           ingest PATH   copy, verify, probe and index every clip on the recorder volume at PATH now
           daemon        follow the mount table and ingest every recorder volume that mounts
           clips         list the clips in the catalog
+          gaps          list the gaps between and inside clips, and whether each interruption was explained
+          explain ID    record a written explanation of an interruption
 
         'custody <command> --help' tells more. Every command takes --store, --catalog, --config and --timezone.
         Exit status: 0 success, 1 failure, 64 bad usage.

@@ -43,6 +43,9 @@ enum IngestCommand {
                 + String(
                     format: "%.1f MB in %.1f s (%.1f MB/s)", Double(summary.bytes) / 1_000_000, summary.seconds,
                     summary.megabytesPerSecond))
+        let gaps = try GapAnalysis(settings: settings, catalog: catalog, log: log)
+            .analyse(recorders: summary.recordersWithNewClips)
+        say(gaps.line)
         guard summary.failed == 0 else {
             CommandLineTool.printError(
                 "\(summary.failed) of \(summary.found) clips could not be ingested; they stay on the volume and "
