@@ -67,32 +67,39 @@ extension Catalog {
                 gap.written = try latestExplanation(
                     recorder: gap.recorder, before: gap.before, after: gap.after, resumeOffset: gap.resumeOffset)
                 if gap.written != nil && gap.needsExplanation { gap.explanation = "written" }
-                try database.run(
-                    """
-                    INSERT INTO gaps (recorder, ordinal, kind, inside, before_clip, after_clip, start_time, end_time,
-                        seconds, resume_offset, explanation, speech_start, speech_seconds, error, computed_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-                    ON CONFLICT (recorder, before_clip, after_clip, resume_offset) DO UPDATE SET
-                        ordinal = excluded.ordinal, kind = excluded.kind, inside = excluded.inside,
-                        start_time = excluded.start_time, end_time = excluded.end_time, seconds = excluded.seconds,
-                        explanation = excluded.explanation, speech_start = excluded.speech_start,
-                        speech_seconds = excluded.speech_seconds, error = excluded.error,
-                        computed_at = excluded.computed_at
-                    """,
-                    [
-                        gap.recorder.sqlValue, gap.ordinal.sqlValue, gap.kind.sqlValue, gap.inside.sqlValue,
-                        gap.before.sqlValue, gap.after.sqlValue, gap.start?.timeIntervalSince1970.sqlValue ?? .null,
-                        gap.end?.timeIntervalSince1970.sqlValue ?? .null, gap.seconds.sqlValue,
-                        gap.resumeOffset.sqlValue, gap.explanation.sqlValue, gap.speechStart.sqlValue,
-                        gap.speechSeconds.sqlValue, gap.error.sqlValue,
-                        gap.computedAt.timeIntervalSince1970.sqlValue,
-                    ])
+                let values: [SQLValue] = [
+                    gap.recorder.sqlValue, gap.before.sqlValue, gap.after.sqlValue, gap.resumeOffset.sqlValue,
+                    gap.ordinal.sqlValue, gap.kind.sqlValue, gap.inside.sqlValue,
+                    gap.start?.timeIntervalSince1970.sqlValue ?? .null, gap.end?.timeIntervalSince1970.sqlValue ?? .null,
+                    gap.seconds.sqlValue, gap.explanation.sqlValue, gap.speechStart.sqlValue, gap.speechSeconds.sqlValue,
+                    gap.error.sqlValue, gap.computedAt.timeIntervalSince1970.sqlValue,
+                ]
+                var existing: Int64?
                 try database.query(
                     """
                     SELECT id FROM gaps
                     WHERE recorder = ?1 AND before_clip = ?2 AND after_clip = ?3 AND resume_offset = ?4
-                    """, [gap.recorder.sqlValue, gap.before.sqlValue, gap.after.sqlValue, gap.resumeOffset.sqlValue]
-                ) { row in gap.id = row.int64(0) }
+                    """, Array(values.prefix(4))
+                ) { row in existing = row.int64(0) }
+                if let existing {
+                    // An update, not an upsert: an upsert would use up an id each time and ids would drift.
+                    try database.run(
+                        """
+                        UPDATE gaps SET ordinal = ?5, kind = ?6, inside = ?7, start_time = ?8, end_time = ?9,
+                            seconds = ?10, explanation = ?11, speech_start = ?12, speech_seconds = ?13, error = ?14,
+                            computed_at = ?15
+                        WHERE recorder = ?1 AND before_clip = ?2 AND after_clip = ?3 AND resume_offset = ?4
+                        """, values)
+                    gap.id = existing
+                } else {
+                    try database.run(
+                        """
+                        INSERT INTO gaps (recorder, before_clip, after_clip, resume_offset, ordinal, kind, inside,
+                            start_time, end_time, seconds, explanation, speech_start, speech_seconds, error, computed_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                        """, values)
+                    gap.id = database.lastInsertedRowID
+                }
                 kept.append(gap.id)
                 stored.append(gap)
             }
