@@ -153,8 +153,9 @@ public struct GapAnalysis {
                     speechSeconds: verdict.speechSeconds)
             }
         } catch {
+            // Shown in every report as the gap's error; the daemon's journal names the clip too.
             log(
-                .warning, "cannot check a resumed recording for speech",
+                .info, "cannot check a recording for speech",
                 ["clip": clip.originalName, "sha256": clip.sha256, "reason": error.description])
             return Outcome(error: error.description)
         }

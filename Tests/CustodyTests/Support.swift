@@ -8,7 +8,12 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// The `custody` executable built beside the test bundle.
 let custodyExecutable: String = {
     let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
-    for candidate in [bundle.appendingPathComponent("custody").path, repositoryRoot + "/.build/debug/custody"]
+    // The test runner lives beside the executable in the build folder, whatever --scratch-path named.
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [
+        bundle.appendingPathComponent("custody").path, runner.appendingPathComponent("custody").path,
+        repositoryRoot + "/.build/debug/custody",
+    ]
     where FileManager.default.isExecutableFile(atPath: candidate) {
         return candidate
     }
