@@ -134,6 +134,8 @@ struct GapTests {
         #expect(try custody(["explain", "three", "--note", "x", "--by", "y"] + options).status == 64)
         #expect(try custody(["gaps", "--format", "pdf"] + options).status == 64)
         #expect(try custody(["gaps", "--lang", "fr"] + options).status == 64)
+        #expect(try custody(["gaps", "--help"]).status == 0)
+        #expect(try custody(["explain", "--help"]).status == 0)
         #expect(try Self.gaps(options).map { $0["explanation"] as? String } == [nil, "spoken", "missing", "missing", nil])
     }
 
