@@ -70,8 +70,10 @@ extension Catalog {
                 let values: [SQLValue] = [
                     gap.recorder.sqlValue, gap.before.sqlValue, gap.after.sqlValue, gap.resumeOffset.sqlValue,
                     gap.ordinal.sqlValue, gap.kind.sqlValue, gap.inside.sqlValue,
-                    gap.start?.timeIntervalSince1970.sqlValue ?? .null, gap.end?.timeIntervalSince1970.sqlValue ?? .null,
-                    gap.seconds.sqlValue, gap.explanation.sqlValue, gap.speechStart.sqlValue, gap.speechSeconds.sqlValue,
+                    gap.start?.timeIntervalSince1970.sqlValue ?? .null,
+                    gap.end?.timeIntervalSince1970.sqlValue ?? .null,
+                    gap.seconds.sqlValue, gap.explanation.sqlValue, gap.speechStart.sqlValue,
+                    gap.speechSeconds.sqlValue,
                     gap.error.sqlValue, gap.computedAt.timeIntervalSince1970.sqlValue,
                 ]
                 var existing: Int64?
@@ -170,7 +172,8 @@ extension Catalog {
                     inside: row.int64(4) != 0, before: row.text(5), after: row.text(6),
                     start: row.optionalDouble(7).map(Date.init(timeIntervalSince1970:)),
                     end: row.optionalDouble(8).map(Date.init(timeIntervalSince1970:)), seconds: row.optionalDouble(9),
-                    resumeOffset: row.double(10), explanation: row.optionalText(11), speechStart: row.optionalDouble(12),
+                    resumeOffset: row.double(10), explanation: row.optionalText(11),
+                    speechStart: row.optionalDouble(12),
                     speechSeconds: row.optionalDouble(13), error: row.optionalText(14),
                     computedAt: Date(timeIntervalSince1970: row.double(15))))
         }

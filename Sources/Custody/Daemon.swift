@@ -102,7 +102,9 @@ public final class Daemon: Sendable {
                     "unexplained": String(gaps.unexplained), "not_checked": String(gaps.notChecked),
                 ])
         } catch {
-            log(.error, "cannot analyse gaps", ["recorders": recorders.sorted().joined(separator: ","), "reason": "\(error)"])
+            log(
+                .error, "cannot analyse gaps",
+                ["recorders": recorders.sorted().joined(separator: ","), "reason": "\(error)"])
         }
     }
 

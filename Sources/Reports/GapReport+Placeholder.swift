@@ -20,7 +20,8 @@ extension GapReport {
     func renderHTML(language: ReportLanguage) -> String {
         let escaped = renderTable(language: language).replacingOccurrences(of: "&", with: "&amp;")
             .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        return "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><meta charset=\"utf-8\"><title>custody gaps</title>"
+        return
+            "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><meta charset=\"utf-8\"><title>custody gaps</title>"
             + "<pre>\n" + escaped + "</pre></html>\n"
     }
 }

@@ -31,8 +31,11 @@ enum CommonOptions {
         .init(
             name: "stop-timeout-seconds", takesValue: true,
             help: "on SIGTERM, the daemon lets the clip being copied finish for at most this long (30)"),
-        .init(name: "split-tolerance", takesValue: true, help: "a gap of at most this many seconds is a continuation (2)"),
-        .init(name: "activity-break", takesValue: true, help: "a gap of at least this many seconds is a new activity (1800)"),
+        .init(
+            name: "split-tolerance", takesValue: true, help: "a gap of at most this many seconds is a continuation (2)"),
+        .init(
+            name: "activity-break", takesValue: true,
+            help: "a gap of at least this many seconds is a new activity (1800)"),
         .init(
             name: "speech-window", takesValue: true,
             help: "seconds of a resumed recording searched for a spoken explanation (30)"),

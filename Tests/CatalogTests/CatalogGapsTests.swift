@@ -9,9 +9,10 @@ import Testing
 struct CatalogGapsTests {
     static let when = Date(timeIntervalSince1970: 1_773_451_643)
 
-    static func gap(_ before: Character, _ after: Character, kind: String = "interruption", ordinal: Int = 0,
-        explanation: String? = "missing") -> GapRecord
-    {
+    static func gap(
+        _ before: Character, _ after: Character, kind: String = "interruption", ordinal: Int = 0,
+        explanation: String? = "missing"
+    ) -> GapRecord {
         GapRecord(
             recorder: "A123456", ordinal: ordinal, kind: kind, inside: before == after,
             before: String(repeating: before, count: 64), after: String(repeating: after, count: 64),
@@ -80,20 +81,28 @@ struct CatalogGapsTests {
         let folder = TemporaryFolder()
         let catalog = try Catalog(path: folder.path + "/catalog.sqlite")
         let first = try catalog.replaceGaps(
-            recorder: "A123456", gaps: [Self.gap("a", "b", kind: "continuation", explanation: nil),
-            Self.gap("b", "c", ordinal: 1)], openings: [])
+            recorder: "A123456",
+            gaps: [
+                Self.gap("a", "b", kind: "continuation", explanation: nil),
+                Self.gap("b", "c", ordinal: 1),
+            ], openings: [])
         #expect(first.map(\.id) == [1, 2])
 
         let written = try #require(
             try catalog.addExplanation(gap: 2, note: "battery ran out", by: "Li Na 012345", at: Self.when))
-        #expect(written == ExplanationRecord(gap: 2, note: "battery ran out", writtenBy: "Li Na 012345", writtenAt: Self.when))
+        #expect(
+            written
+                == ExplanationRecord(gap: 2, note: "battery ran out", writtenBy: "Li Na 012345", writtenAt: Self.when))
         #expect(try catalog.gap(id: 2)?.explanation == "written")
         #expect(try catalog.addExplanation(gap: 99, note: "x", by: "y", at: Self.when) == nil)
 
         // The same gaps again, with the speech check saying missing: still written, same ids.
         let again = try catalog.replaceGaps(
-            recorder: "A123456", gaps: [Self.gap("a", "b", kind: "continuation", explanation: nil),
-            Self.gap("b", "c", ordinal: 1)], openings: [])
+            recorder: "A123456",
+            gaps: [
+                Self.gap("a", "b", kind: "continuation", explanation: nil),
+                Self.gap("b", "c", ordinal: 1),
+            ], openings: [])
         #expect(again.map(\.id) == [1, 2])
         #expect(again.map(\.explanation) == [nil, "written"])
         #expect(again[1].written?.note == "battery ran out")
@@ -101,16 +110,22 @@ struct CatalogGapsTests {
 
         // A clip found between b and c: the gap b–c goes, new gaps get new ids; the explanation is kept aside.
         let between = try catalog.replaceGaps(
-            recorder: "A123456", gaps: [Self.gap("a", "b", kind: "continuation", explanation: nil),
-            Self.gap("b", "d", ordinal: 1), Self.gap("d", "c", ordinal: 2)], openings: [])
+            recorder: "A123456",
+            gaps: [
+                Self.gap("a", "b", kind: "continuation", explanation: nil),
+                Self.gap("b", "d", ordinal: 1), Self.gap("d", "c", ordinal: 2),
+            ], openings: [])
         #expect(between.map(\.id) == [1, 3, 4])
         #expect(try catalog.gap(id: 2) == nil)
         #expect(between.map(\.explanation) == [nil, "missing", "missing"])
 
         // Back as it was: b–c is found again with its written explanation (a new id: 2 is never reused).
         let back = try catalog.replaceGaps(
-            recorder: "A123456", gaps: [Self.gap("a", "b", kind: "continuation", explanation: nil),
-            Self.gap("b", "c", ordinal: 1)], openings: [])
+            recorder: "A123456",
+            gaps: [
+                Self.gap("a", "b", kind: "continuation", explanation: nil),
+                Self.gap("b", "c", ordinal: 1),
+            ], openings: [])
         #expect(back.map(\.id) == [1, 5])
         #expect(back[1].explanation == "written")
         #expect(back[1].written?.writtenBy == "Li Na 012345")

@@ -4,7 +4,9 @@ import Testing
 
 /// `custody ingest` finding gaps after a dock, `custody gaps` reporting them, `custody explain` explaining them:
 /// the real executable on real clips made by ffmpeg and espeak-ng.
-@Suite("custody gaps and explain", .enabled(if: Shell.has("ffmpeg") && Shell.has("espeak-ng"), "the clips are made by ffmpeg and espeak-ng"))
+@Suite(
+    "custody gaps and explain",
+    .enabled(if: Shell.has("ffmpeg") && Shell.has("espeak-ng"), "the clips are made by ffmpeg and espeak-ng"))
 struct GapTests {
     /// The gaps `custody gaps --format json` lists, with JSON null as Swift nil.
     static func gaps(_ options: [String], _ extra: [String] = []) throws -> [[String: Any]] {
@@ -32,7 +34,10 @@ struct GapTests {
         let gaps = try Self.gaps(options)
         let names = volume.clipNames
         #expect(gaps.map { $0["id"] as? Int } == [1, 2, 3, 4, 5])
-        #expect(gaps.map { $0["kind"] as? String } == ["continuation", "interruption", "interruption", "interruption", "interruption"])
+        #expect(
+            gaps.map { $0["kind"] as? String } == [
+                "continuation", "interruption", "interruption", "interruption", "interruption",
+            ])
         #expect(gaps.map { $0["explanation"] as? String } == [nil, "spoken", "missing", "missing", nil])
         #expect(gaps.map { $0["before_name"] as? String } == Array(names[0...4]))
         #expect(gaps.map { $0["after_name"] as? String } == Array(names[1...5]))
@@ -72,7 +77,9 @@ struct GapTests {
         #expect(try Self.gaps(options, ["--recorder", "B000000"]).isEmpty)
     }
 
-    @Test("a written explanation shows as written with its note and author, keeps the speech found, and survives a refresh")
+    @Test(
+        "a written explanation shows as written with its note and author, keeps the speech found, and survives a refresh"
+    )
     func explain() throws {
         let folder = TemporaryFolder()
         let volume = try ScenarioVolume(at: folder.path + "/A123456")
@@ -122,11 +129,13 @@ struct GapTests {
 
         let continuation = try custody(["explain", "1", "--note", "x", "--by", "y"] + options)
         #expect(continuation.status == 64)
-        #expect(continuation.stderr == "error: gap 1 is a continuation and needs no explanation; only interruptions, "
-            + "overlaps and unknown gaps do\n")
+        #expect(
+            continuation.stderr == "error: gap 1 is a continuation and needs no explanation; only interruptions, "
+                + "overlaps and unknown gaps do\n")
         let unknown = try custody(["explain", "99", "--note", "x", "--by", "y"] + options)
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "error: there is no gap 99 in the catalog; 'custody gaps' lists the gaps and their ids\n")
+        #expect(
+            unknown.stderr == "error: there is no gap 99 in the catalog; 'custody gaps' lists the gaps and their ids\n")
         let empty = try custody(["explain", "3", "--note", "  ", "--by", "y"] + options)
         #expect(empty.status == 64)
         #expect(empty.stderr == "error: 'custody explain' needs --note TEXT saying why the recording was interrupted\n")
@@ -136,7 +145,8 @@ struct GapTests {
         #expect(try custody(["gaps", "--lang", "fr"] + options).status == 64)
         #expect(try custody(["gaps", "--help"]).status == 0)
         #expect(try custody(["explain", "--help"]).status == 0)
-        #expect(try Self.gaps(options).map { $0["explanation"] as? String } == [nil, "spoken", "missing", "missing", nil])
+        #expect(
+            try Self.gaps(options).map { $0["explanation"] as? String } == [nil, "spoken", "missing", "missing", nil])
     }
 
     // MARK: - Clips made here
@@ -186,12 +196,14 @@ struct GapTests {
         #expect(ingest.stdout.contains("\ngaps: 4 interruptions, 3 explained, 1 unexplained\n"))
 
         let gaps = try Self.gaps(options)
-        #expect(gaps.map { $0["kind"] as? String }
-            == ["continuation", "interruption", "interruption", "interruption", "overlap", "new_activity"])
+        #expect(
+            gaps.map { $0["kind"] as? String }
+                == ["continuation", "interruption", "interruption", "interruption", "overlap", "new_activity"])
         #expect(gaps.map { $0["inside"] as? Bool } == [false, true, false, false, false, false])
         #expect(gaps.map { $0["explanation"] as? String } == [nil, "spoken", "spoken", "spoken", "missing", nil])
-        #expect(gaps.map { ($0["after_name"] as? String ?? "").components(separatedBy: "_").last }
-            == ["0002.TS", "0002.TS", "0003.MOV", "0004.MP4", "0005.MP4", "0006.MP4"])
+        #expect(
+            gaps.map { ($0["after_name"] as? String ?? "").components(separatedBy: "_").last }
+                == ["0002.TS", "0002.TS", "0003.MOV", "0004.MP4", "0005.MP4", "0006.MP4"])
 
         // The jump: 3 s of picture, then the clock leaps; the reason is spoken 0.5 s after recording resumes.
         let jump = gaps[1]
@@ -237,7 +249,8 @@ struct GapTests {
         let table = try custody(["gaps", "--lang", "en"] + options)
         #expect(table.status == 0)
         #expect(table.stdout.contains("new_activity"))
-        let html = try custody(["gaps", "--format", "html", "--lang", "zh", "--out", folder.path + "/gaps.html"] + options)
+        let html = try custody(
+            ["gaps", "--format", "html", "--lang", "zh", "--out", folder.path + "/gaps.html"] + options)
         #expect(html.status == 0 && html.stdout.isEmpty)
         let page = try String(contentsOfFile: folder.path + "/gaps.html", encoding: .utf8)
         #expect(page.contains("<html"))
