@@ -48,6 +48,25 @@ extension Catalog {
         return serials
     }
 
+    /// The serials of recorders with a clip ingested after their gaps were last computed (or never computed), sorted.
+    ///
+    /// Every analysed recorder has at least one opening statement (its first activity's), so the latest of those
+    /// marks when it was last analysed. An analysis cut short (a stop, a crash) is caught up by this.
+    public func recordersWithUnanalysedClips() throws(CatalogError) -> [String] {
+        var serials: [String] = []
+        try database.query(
+            """
+            SELECT c.recorder FROM clips c GROUP BY c.recorder
+            HAVING max(c.ingested) >= coalesce(
+                (SELECT max(o.computed_at) FROM opening_statements o WHERE o.recorder = c.recorder), 0)
+            ORDER BY c.recorder
+            """
+        ) { row in
+            serials.append(row.text(0))
+        }
+        return serials
+    }
+
     // MARK: - Gaps
 
     /// Replaces one recorder's gaps and opening statements with a fresh computation, in one transaction.

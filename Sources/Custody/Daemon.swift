@@ -84,16 +84,18 @@ public final class Daemon: Sendable {
                 "damaged": String(summary.damaged), "failed": String(summary.failed),
                 "bytes": String(summary.bytes), "mbps": String(format: "%.1f", summary.megabytesPerSecond),
             ])
-        analyseGaps(of: summary.recordersWithNewClips, catalog: ingest.catalog)
+        if !stop.isRaised { analyseGaps(after: summary, catalog: ingest.catalog) }
         notify("STATUS=watching")
     }
 
-    /// Recomputes the gaps of the recorders that got new clips; a failure is logged and the daemon goes on,
-    /// since `custody gaps --refresh` can redo it.
-    private func analyseGaps(of recorders: Set<String>, catalog: Catalog) {
-        guard !recorders.isEmpty else { return }
+    /// Recomputes the gaps of the recorders that got new clips (and of any left unanalysed); a failure is logged
+    /// and the daemon goes on. Skipped when asked to stop: the next dock or `custody gaps --refresh` catches up.
+    private func analyseGaps(after summary: IngestSummary, catalog: Catalog) {
         do {
-            let gaps = try GapAnalysis(settings: settings, catalog: catalog, log: log).analyse(recorders: recorders)
+            let analysis = GapAnalysis(settings: settings, catalog: catalog, log: log)
+            let recorders = summary.recordersWithNewClips.union(try catalog.recordersWithUnanalysedClips())
+            guard !recorders.isEmpty else { return }
+            let gaps = try analysis.analyse(recorders: recorders)
             log(
                 gaps.unexplained + gaps.notChecked > 0 ? .warning : .info, "gaps analysed",
                 [
@@ -102,9 +104,7 @@ public final class Daemon: Sendable {
                     "unexplained": String(gaps.unexplained), "not_checked": String(gaps.notChecked),
                 ])
         } catch {
-            log(
-                .error, "cannot analyse gaps",
-                ["recorders": recorders.sorted().joined(separator: ","), "reason": "\(error)"])
+            log(.error, "cannot analyse gaps", ["reason": "\(error)"])
         }
     }
 

@@ -35,6 +35,12 @@ public struct GapAnalysis {
         try analyse(recorders: catalog.recordersWithClips())
     }
 
+    /// Recomputes the gaps after a dock: of the recorders that got new clips, and of any recorder whose clips were
+    /// ingested after its last analysis (one cut short by a stop or a crash, or a catalog from before gaps).
+    public func analyse(after summary: IngestSummary) throws(CatalogError) -> GapSummary {
+        try analyse(recorders: summary.recordersWithNewClips.union(catalog.recordersWithUnanalysedClips()))
+    }
+
     /// Recomputes the gaps of these recorders, one after the other; returns the counts over all of them.
     public func analyse(recorders: some Sequence<String>) throws(CatalogError) -> GapSummary {
         var summary = GapSummary()

@@ -132,6 +132,31 @@ struct CatalogGapsTests {
         #expect(try catalog.gaps(GapFilter(unexplained: true)) == [])
     }
 
+    @Test("a recorder is unanalysed until its gaps are computed after its latest clip was ingested")
+    func unanalysedRecorders() throws {
+        let folder = TemporaryFolder()
+        let catalog = try Catalog(path: folder.path + "/catalog.sqlite")
+        #expect(try catalog.recordersWithUnanalysedClips() == [])
+        try catalog.noteRecorder("A123456", handler: nil, at: Self.when)
+        try catalog.noteRecorder("B765432", handler: nil, at: Self.when)
+        try catalog.insertClip(sampleClip(sha: "a"))
+        try catalog.insertClip(sampleClip(sha: "b", recorder: "B765432"))
+        #expect(try catalog.recordersWithUnanalysedClips() == ["A123456", "B765432"])
+
+        // sampleClip was ingested at 1 714 600 000; an analysis after that settles the recorder.
+        let opening = OpeningStatementRecord(
+            recorder: "A123456", clip: String(repeating: "a", count: 64), offset: 0, explanation: "missing",
+            speechStart: nil, speechSeconds: 0, error: nil, computedAt: Date(timeIntervalSince1970: 1_714_600_001))
+        try catalog.replaceGaps(recorder: "A123456", gaps: [], openings: [opening])
+        #expect(try catalog.recordersWithUnanalysedClips() == ["B765432"])
+        #expect(try catalog.openingStatements(recorder: "A123456") == [opening])
+
+        var later = sampleClip(sha: "c")
+        later.ingested = Date(timeIntervalSince1970: 1_714_700_000)
+        try catalog.insertClip(later)
+        #expect(try catalog.recordersWithUnanalysedClips() == ["A123456", "B765432"])
+    }
+
     @Test("a written explanation can be neither changed nor deleted")
     func explanationsAreKept() throws {
         let folder = TemporaryFolder()
