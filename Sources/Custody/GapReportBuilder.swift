@@ -43,4 +43,28 @@ public enum GapReportBuilder {
         return GapReport(
             rows: rows, bars: bars, timeZone: timeZone, generated: generated, since: filter.since, until: filter.until)
     }
+
+    /// Each activity's opening statement, for the recorder and period `filter` names (by when the activity opens);
+    /// with `unexplained`, only the openings without a spoken statement.
+    public static func openings(catalog: Catalog, filter: GapFilter, timeZone: TimeZone)
+        throws(CatalogError) -> OpeningListing
+    {
+        var clips: [String: ClipRecord] = [:]
+        for clip in try catalog.clips(ClipFilter(recorder: filter.recorder)) {
+            clips[clip.sha256] = clip
+        }
+        let rows = try catalog.openingStatements(recorder: filter.recorder).compactMap {
+            opening -> OpeningListing.Row? in
+            let clip = clips[opening.clip]
+            let start = clip?.start?.addingTimeInterval(opening.offset)
+            if let since = filter.since, start.map({ $0 < since }) ?? true { return nil }
+            if let until = filter.until, start.map({ $0 >= until }) ?? true { return nil }
+            if filter.unexplained && opening.explanation == "spoken" { return nil }
+            return OpeningListing.Row(
+                recorder: opening.recorder, clip: opening.clip, clipName: clip?.originalName ?? opening.clip,
+                offset: opening.offset, start: start, explanation: opening.explanation,
+                speechStart: opening.speechStart, speechSeconds: opening.speechSeconds, error: opening.error)
+        }
+        return OpeningListing(rows: rows, timeZone: timeZone)
+    }
 }

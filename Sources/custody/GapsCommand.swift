@@ -15,6 +15,9 @@ enum GapsCommand {
             .init(name: "until", takesValue: true, help: "only gaps before DATE"),
             .init(name: "unexplained", takesValue: false, help: "only gaps whose explanation is missing or unchecked"),
             .init(name: "refresh", takesValue: false, help: "recompute every recorder's gaps first"),
+            .init(
+                name: "openings", takesValue: false,
+                help: "list each activity's opening statement instead (table, csv or json)"),
         ]
 
     static func run(_ words: [String]) throws -> Int32 {
@@ -31,7 +34,9 @@ enum GapsCommand {
                         + "--refresh recomputes them for every recorder (after changing split_tolerance,\n"
                         + "activity_break, speech_window or speech_minimum). JSON fields: id, recorder, kind, inside,\n"
                         + "before, after, before_name, after_name, start, end, seconds, explanation, speech_start,\n"
-                        + "speech_seconds, note, note_by, note_at, error.", options: options), terminator: "")
+                        + "speech_seconds, note, note_by, note_at, error. With --openings, each activity's opening\n"
+                        + "statement instead: recorder, clip, clip_name, offset, start, explanation (spoken or missing),\n"
+                        + "speech_start, speech_seconds, error.", options: options), terminator: "")
             return 0
         }
         guard arguments.positional.isEmpty else {
@@ -41,6 +46,9 @@ enum GapsCommand {
         let formatName = arguments.value("format") ?? "table"
         guard let format = GapFormat(rawValue: formatName) else {
             throw UsageError("unknown format '\(formatName)'; use table, csv, json or html")
+        }
+        if arguments.has("openings") && OutputFormat(rawValue: format.rawValue) == nil {
+            throw UsageError("'--openings' is written as table, csv or json, not \(format.rawValue)")
         }
         let language: ReportLanguage
         if let name = arguments.value("lang") {
@@ -70,18 +78,30 @@ enum GapsCommand {
             let summary = try GapAnalysis(settings: settings, catalog: catalog, log: log).analyseAll()
             FileHandle.standardError.write(Data((summary.line + "\n").utf8))
         }
-        let report = try GapReportBuilder.build(catalog: catalog, filter: filter, timeZone: settings.timeZone)
-        let text = report.render(format: format, language: language)
-        if let out = arguments.value("out") {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw ReportNotWritten(path: out, reason: error.localizedDescription)
+        if arguments.has("openings") {
+            guard let listingFormat = OutputFormat(rawValue: format.rawValue) else {
+                throw UsageError("'--openings' is written as table, csv or json, not \(format.rawValue)")
             }
-        } else {
-            say(text, terminator: "")
+            let listing = try GapReportBuilder.openings(catalog: catalog, filter: filter, timeZone: settings.timeZone)
+            try write(listing.render(listingFormat), to: arguments.value("out"))
+            return 0
         }
+        let report = try GapReportBuilder.build(catalog: catalog, filter: filter, timeZone: settings.timeZone)
+        try write(report.render(format: format, language: language), to: arguments.value("out"))
         return 0
+    }
+
+    /// Writes to the file `out` names, or to standard output.
+    private static func write(_ text: String, to out: String?) throws {
+        guard let out else {
+            say(text, terminator: "")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } catch {
+            throw ReportNotWritten(path: out, reason: error.localizedDescription)
+        }
     }
 }
 

@@ -71,6 +71,18 @@ struct GapTests {
         #expect(opening.clip == first.sha256)
         #expect(first.finalised == true && first.truncated == false && first.jumps == [])
 
+        // The same, as scripts read it.
+        let listed = try JSONSerialization.jsonObject(
+            with: Data(try custody(["gaps", "--openings", "--format", "json"] + options).stdout.utf8))
+        let statements = try #require(listed as? [[String: Any]])
+        #expect(statements.count == 1)
+        #expect(statements.first?["clip_name"] as? String == names[0])
+        #expect(statements.first?["explanation"] as? String == "spoken")
+        #expect(statements.first?["start"] as? String == "2026-03-14T01:26:53Z")
+        #expect(abs((statements.first?["speech_start"] as? Double ?? 99) - 1.0) <= 0.3)
+        #expect(try custody(["gaps", "--openings", "--unexplained", "--format", "json"] + options).stdout == "[]\n")
+        #expect(try custody(["gaps", "--openings", "--format", "html"] + options).status == 64)
+
         // Only the gaps without a spoken or written explanation.
         #expect(try Self.gaps(options, ["--unexplained"]).map { $0["id"] as? Int } == [3, 4, 5])
         #expect(try Self.gaps(options, ["--until", "2026-03-14T01:31:45Z"]).map { $0["id"] as? Int } == [1, 2])
@@ -232,6 +244,9 @@ struct GapTests {
         #expect(gaps[5]["seconds"] as? Double == 2000)
         let openings = try catalog.openingStatements()
         #expect(openings.map(\.explanation) == ["spoken", "missing"])
+        let unexplained = try custody(["gaps", "--openings", "--unexplained", "--format", "csv"] + options)
+        #expect(unexplained.stdout.components(separatedBy: "\r\n").count == 3)
+        #expect(unexplained.stdout.contains(",2026-03-15T01:38:21Z,missing,,0,\r\n"))
         #expect(abs((openings[0].speechStart ?? 99) - 0.5) <= 0.3)
 
         // The same clips docked again: nothing new, nothing recomputed, the same gaps.
