@@ -26,6 +26,8 @@ enum CommandLineTool {
             case "probe": return try ProbeCommand.run(rest)
             case "calendar": return try CalendarCommand.run(rest)
             case "deadlines": return try DeadlinesCommand.run(rest)
+            case "gaps": return try GapsCommand.run(rest)
+            case "explain": return try ExplainCommand.run(rest)
             default:
                 throw UsageError("unknown command '\(command)'; see 'custody --help'")
             }

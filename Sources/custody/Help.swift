@@ -12,6 +12,8 @@ enum Help {
           probe FILE    show what libavformat reads from a clip, without storing it
           calendar      whether a day is a working day and why (holidays, make-up working days)
           deadlines     clips stored late, recorders not docked, case files due (article 27)
+          gaps          list the gaps between and inside clips, and whether each interruption was explained
+          explain ID    record a written explanation of an interruption
 
         'custody <command> --help' tells more. Commands that use the catalog take --store, --catalog, --config
         and --timezone; every configuration key is also a flag. 'custody --version' names this release.
