@@ -171,6 +171,15 @@ enum Migrations {
             PRIMARY KEY (sha256, resume_offset, window_seconds, minimum_seconds)
         );
         """,
+
+        // The store this catalog indexes: stored paths are relative to it, so one catalog serves one store.
+        """
+        CREATE TABLE store (
+            only INTEGER PRIMARY KEY CHECK (only = 1),
+            root TEXT NOT NULL,
+            since REAL NOT NULL
+        );
+        """,
     ]
 
     /// Brings the schema up to date. Refuses a catalog written by a newer custody.

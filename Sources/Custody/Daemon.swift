@@ -93,7 +93,7 @@ public final class Daemon: Sendable {
     /// and the daemon goes on. Skipped when asked to stop: the next dock or `custody gaps --refresh` catches up.
     private func analyseGaps(after summary: IngestSummary, catalog: Catalog) {
         do {
-            let analysis = GapAnalysis(settings: settings, catalog: catalog, log: log)
+            let analysis = try GapAnalysis(settings: settings, catalog: catalog, log: log)
             let recorders = summary.recordersWithNewClips.union(try catalog.recordersWithUnanalysedClips())
             guard !recorders.isEmpty else { return }
             let gaps = try analysis.analyse(recorders: recorders)

@@ -23,11 +23,15 @@ public struct GapAnalysis {
     private let decoder = AudioDecoder()
     private let detector = SpeechDetector()
 
+    /// The store holding the originals: the one the catalog indexes, else the configured one.
+    private let storeRoot: String
+
     /// Prepares an analysis over `catalog`, with thresholds and the speech window from `settings`.
-    public init(settings: Settings, catalog: Catalog, log: Log) {
+    public init(settings: Settings, catalog: Catalog, log: Log) throws(CatalogError) {
         self.settings = settings
         self.catalog = catalog
         self.log = log
+        storeRoot = try catalog.storeRoot() ?? Ingest.absolute(settings.store)
     }
 
     /// Recomputes the gaps of every recorder in the catalog.
@@ -141,7 +145,7 @@ public struct GapAnalysis {
             log(.warning, "cannot read a cached speech verdict", ["sha256": clip.sha256, "reason": "\(error)"])
         }
 
-        let path = (settings.store as NSString).appendingPathComponent(clip.storedPath)
+        let path = (storeRoot as NSString).appendingPathComponent(clip.storedPath)
         let record: SpeechCheckRecord
         do {
             switch try decoder.decode(path, from: offset, window: window) {

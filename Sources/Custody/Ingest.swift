@@ -59,6 +59,7 @@ public final class Ingest {
             report(.waitingForStore)
         }
         defer { lock.release() }
+        try catalog.claimStore(store)
         let swept = vault.sweepIncoming()
         if swept > 0 {
             log(.debug, "removed unfinished copies left by an earlier stop", ["count": String(swept)])
@@ -271,7 +272,7 @@ public final class Ingest {
     }
 
     /// `path` made absolute against the working folder, with `.` and `..` resolved.
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return (absolute as NSString).standardizingPath
     }

@@ -44,7 +44,9 @@ enum ClipsCommand {
         }
         let catalog = try Catalog(path: settings.catalog)
         defer { try? catalog.close() }
-        let listing = ClipListing(clips: try catalog.clips(filter), store: settings.store, timeZone: settings.timeZone)
+        // Stored paths are relative to the store the catalog indexes, whatever --store says.
+        let store = try catalog.storeRoot() ?? Ingest.absolute(settings.store)
+        let listing = ClipListing(clips: try catalog.clips(filter), store: store, timeZone: settings.timeZone)
         say(listing.render(format), terminator: "")
         return 0
     }

@@ -111,6 +111,25 @@ struct IngestCommandTests {
         #expect(stored.contains { $0.hasPrefix("FILE0001.") && $0.hasSuffix(".MP4") && $0.count == "FILE0001.12345678.MP4".count })
     }
 
+    @Test("a catalog belongs to one store: listings point into it whatever --store says, and another store is refused")
+    func catalogKeepsItsStore() throws {
+        let volume = try SharedScenario.volume.get()
+        let folder = TemporaryFolder()
+        let catalog = ["--catalog", folder.path + "/catalog.sqlite", "--settle-seconds", "0"]
+        #expect(try custody(["ingest", volume.path, "--store", folder.path + "/store"] + catalog).status == 0)
+
+        let clips = try clipObjects(try custody(["clips", "--format", "json"] + catalog).stdout)
+        #expect(clips.count == 6)
+        #expect(clips.allSatisfy { ($0["stored_path"] as? String)?.hasPrefix(folder.path + "/store/A123456/") == true })
+
+        let other = try custody(["ingest", volume.path, "--store", folder.path + "/other"] + catalog)
+        #expect(other.status == 1)
+        #expect(
+            other.stderr == "error: cannot use the store '\(folder.path)/other' with the catalog '\(folder.path)/catalog.sqlite': "
+                + "the catalog indexes the store '\(folder.path)/store'; give --store \(folder.path)/store, "
+                + "or another --catalog for a new store\n")
+    }
+
     @Test("a clip still being written is waited for and copied once it is complete")
     func clipStillBeingWritten() throws {
         let folder = TemporaryFolder()
