@@ -7,7 +7,7 @@ import Foundation
 /// its first sighting, in one transaction. Clips are never deleted and their hash, size and paths never
 /// change: triggers in the schema refuse it.
 public final class Catalog {
-    private let database: Database
+    let database: Database
 
     /// The catalog file's path.
     public var path: String { database.path }
@@ -200,6 +200,10 @@ public final class Catalog {
             values.append(until.timeIntervalSince1970.sqlValue)
             conditions.append("c.start < ?\(values.count)")
         }
+        if let caseNumber = filter.caseNumber {
+            values.append(caseNumber.sqlValue)
+            conditions.append("c.id IN (SELECT clip FROM case_clips WHERE case_number = ?\(values.count))")
+        }
         return try clips(where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), values)
     }
 
@@ -229,6 +233,7 @@ public final class Catalog {
         }
         for offset in result.indices {
             result[offset].streams = try streams(ofClip: result[offset].id)
+            try fillTags(&result[offset])
         }
         return result
     }

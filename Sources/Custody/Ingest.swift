@@ -188,6 +188,11 @@ public final class Ingest {
 
             try catalog.noteRecorder(recorder, handler: name?.badge, at: began)
             clip.id = try catalog.insertClip(clip)
+            do {
+                try Tagging(settings: settings, catalog: catalog).clipInserted(clip.sha256)
+            } catch {
+                log(.warning, "clip stored but not yet tagged", ["sha256": clip.sha256, "reason": "\(error)"])
+            }
             log(
                 .debug, "clip stored",
                 ["clip": candidate.relativePath, "recorder": recorder, "sha256": clip.sha256, "stored": clip.storedPath])

@@ -31,6 +31,11 @@ enum CommonOptions {
         .init(
             name: "stop-timeout-seconds", takesValue: true,
             help: "on SIGTERM, the daemon lets the clip being copied finish for at most this long (30)"),
+        .init(
+            name: "clock-tolerance-seconds", takesValue: true,
+            help: "file-name and metadata times further apart make a clock suspect (120)"),
+        .init(name: "retention-case-years", takesValue: true, help: "years a case's clips are kept after it ended (10)"),
+        .init(name: "retention-patrol-months", takesValue: true, help: "months other clips are kept (6)"),
     ]
 
     /// Builds the settings: defaults, then the configuration file, then the flags.
@@ -45,7 +50,8 @@ enum CommonOptions {
         for (flag, key) in [
             ("store", "store"), ("catalog", "catalog"), ("timezone", "timezone"), ("log-level", "log_level"),
             ("settle-seconds", "settle_seconds"), ("settle-limit-seconds", "settle_limit_seconds"),
-            ("stop-timeout-seconds", "stop_timeout_seconds"),
+            ("stop-timeout-seconds", "stop_timeout_seconds"), ("clock-tolerance-seconds", "clock_tolerance_seconds"),
+            ("retention-case-years", "retention_case_years"), ("retention-patrol-months", "retention_patrol_months"),
         ] {
             if let value = arguments.value(flag) { try settings.apply(key: key, value: value, from: source) }
         }
