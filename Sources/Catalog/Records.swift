@@ -168,4 +168,9 @@ public struct ClipFilter: Sendable {
         self.since = since
         self.until = until
     }
+
+    /// Only the clips tied to a case.
+    public init(caseNumber: String) {
+        self.caseNumber = caseNumber
+    }
 }

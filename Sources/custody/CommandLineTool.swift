@@ -19,6 +19,12 @@ enum CommandLineTool {
             case "ingest": return try await IngestCommand.run(rest)
             case "daemon": return try await DaemonCommand.run(rest)
             case "clips": return try ClipsCommand.run(rest)
+            case "recorder": return try RecorderCommand.run(rest)
+            case "case": return try CaseCommand.run(rest)
+            case "history": return try HistoryCommand.run(rest)
+            case "hold": return try HoldCommand.run(rest, release: false)
+            case "release": return try HoldCommand.run(rest, release: true)
+            case "purge": return try PurgeCommand.run(rest)
             default:
                 throw UsageError("unknown command '\(command)'; see 'custody --help'")
             }

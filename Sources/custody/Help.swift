@@ -9,6 +9,12 @@ enum Help {
           ingest PATH   copy, verify, probe and index every clip on the recorder volume at PATH now
           daemon        follow the mount table and ingest every recorder volume that mounts
           clips         list the clips in the catalog
+          recorder      set a recorder's handler and clock; list the recorders
+          case          open, close, show and list cases; assign clips to them
+          history       show every tag change of a clip, a case or a recorder
+          hold          suspend deletion of a case's clips or of one clip
+          release       end a hold
+          purge         delete the originals past their retention date
 
         'custody <command> --help' tells more. Every command takes --store, --catalog, --config and --timezone.
         Exit status: 0 success, 1 failure, 64 bad usage.
