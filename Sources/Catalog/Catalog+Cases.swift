@@ -127,7 +127,7 @@ extension Catalog {
         try database.query(
             "SELECT raw_start, clock_suspect, retain_until FROM clips WHERE id = ?1", [clip.id.sqlValue]
         ) { row in extra = (row.optionalDouble(0), row.optionalText(1), row.optionalDouble(2)) }
-        clip.rawStart = extra.raw.map(Date.init(timeIntervalSince1970:))
+        clip.rawStart = extra.raw.map(Date.init(timeIntervalSince1970:)).flatMap { $0 == clip.start ? nil : $0 }
         clip.clockSuspect = extra.suspect
         clip.retainUntil = extra.retain.map(Date.init(timeIntervalSince1970:))
         if clip.handler == nil, let start = clip.start {

@@ -66,7 +66,8 @@ public struct ClipRecord: Sendable, Equatable {
     public var dock: Int64?
     public var ingested: Date
     public var streams: [StreamRecord]
-    /// The start as first worked out at ingest, before any correction of the recorder's clock.
+    /// The start as first worked out at ingest, before any correction of the recorder's clock; nil when the start
+    /// is still the one worked out at ingest (then `start` is the raw value).
     public var rawStart: Date? = nil
     /// Why the recorder's clock cannot be trusted for this clip (reset, in the future, disagreeing with the
     /// file name); nil when nothing looks wrong.

@@ -78,7 +78,7 @@ public struct ClipListing {
                 ("start_source", JSON.string(clip.startSource?.rawValue)), ("duration", JSON.number(clip.duration)),
                 ("container", JSON.string(clip.container)), ("streams", "[" + streams.joined(separator: ",") + "]"),
                 ("damaged", JSON.string(clip.damaged)), ("ingested", JSON.string(Timestamps.utc(clip.ingested))),
-                ("raw_start", JSON.string(clip.rawStart.map(Timestamps.utc))),
+                ("raw_start", JSON.string((clip.rawStart ?? clip.start).map(Timestamps.utc))),
                 ("metadata_time", JSON.string(clip.metadataTime)),
                 ("filename_time", JSON.string(clip.filenameTime.map(Timestamps.utc))),
                 ("clock_suspect", JSON.string(clip.clockSuspect)), ("cases", cases(clip)),

@@ -33,7 +33,10 @@ struct CatalogCasesTests {
         #expect(try catalog.recorders().map(\.serial) == ["A123456"])
         let clip = try #require(try catalog.clip(sha256: String(repeating: "b", count: 64)))
         #expect(clip.start == Date(timeIntervalSince1970: 1_714_550_400.25))
-        #expect(clip.rawStart == Date(timeIntervalSince1970: 1_714_550_400.25))
+        #expect(clip.rawStart == nil)
+        var raw: Double?
+        try catalog.database.query("SELECT raw_start FROM clips") { row in raw = row.optionalDouble(0) }
+        #expect(raw == 1_714_550_400.25)
         #expect(clip.clockSuspect == nil)
         #expect(clip.retainUntil == nil)
         #expect(clip.cases == [])
