@@ -25,6 +25,7 @@ public struct Label: Sendable, Equatable {
             "end": end.map(Timestamps.utc) ?? NSNull(),
             "clock_suspect": clip.clockSuspect ?? NSNull(),
             "cases": clip.cases.map { ["case": $0.number, "party": $0.party, "handler": $0.handler] },
+            "purged": clip.purged.map(Timestamps.utc) ?? NSNull(),
         ]
         // Every value above is a string, null, or an array of string dictionaries: always valid JSON.
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])

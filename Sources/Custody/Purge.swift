@@ -83,6 +83,10 @@ extension Tagging {
                     purgedBy: by))
             try catalog.recordChange(
                 TagChange(at: now, by: by, subject: clip.sha256, field: "purged", old: nil, new: Timestamps.utc(now)))
+            if let purgedClip = try catalog.clip(sha256: clip.sha256) {
+                try labels.write(
+                    Label(clip: purgedClip, handlerName: try purgedClip.handler.flatMap(catalog.handlerName(badge:))))
+            }
         }
         return outcomes
     }

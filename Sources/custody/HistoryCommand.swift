@@ -27,8 +27,7 @@ enum HistoryCommand {
         let format = try TagOptions.format(arguments)
         let catalog = try TagOptions.catalog(settings)
         defer { try? catalog.close() }
-        let changes = try catalog.history(of: arguments.positional[0].lowercased() == arguments.positional[0]
-            ? arguments.positional[0] : arguments.positional[0])
+        let changes = try catalog.history(of: TagOptions.subject(arguments.positional[0]))
         if format == .table {
             say(table(changes, zone: settings.timeZone, mask: arguments.has("mask-names")), terminator: "")
         } else {

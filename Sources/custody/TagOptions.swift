@@ -10,6 +10,11 @@ enum TagOptions {
     static let maskNames = Arguments.Option(
         name: "mask-names", takesValue: false, help: "show personal names as 张* or J*** S****")
 
+    /// A case number as given, or a clip's SHA-256 in lower case as the catalog keeps it.
+    static func subject(_ text: String) -> String {
+        text.count == 64 && text.allSatisfy(\.isHexDigit) ? text.lowercased() : text
+    }
+
     /// `--by`, else the login name from SUDO_USER or USER.
     static func person(_ arguments: Arguments) throws(UsageError) -> String {
         let environment = ProcessInfo.processInfo.environment

@@ -103,6 +103,9 @@ struct RetentionTests {
         let real = try scene.run(["purge", "--by", "archivist"])
         #expect(real.contains("purged  \(expired)  \(store)G000001_20260314090000_0001.MP4\n"))
         #expect(!FileManager.default.fileExists(atPath: store + "G000001_20260314090000_0001.MP4"))
+        let label = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: store + "G000001_20260314090000_0001.MP4.label.json")))
+        #expect((label as? [String: Any])?["purged"] is String)
         #expect(FileManager.default.fileExists(atPath: store + "G000001_20260314100000_0002.MP4"))
         #expect(try scene.sqlite("SELECT sha256, stored_path, purged_by FROM purges")
             == "\(expired)|G000001/2026/03/14/G000001_20260314090000_0001.MP4|archivist\n")

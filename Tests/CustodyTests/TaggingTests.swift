@@ -115,6 +115,27 @@ struct TaggingTests {
         ])
     }
 
+    @Test("case show and case list give the case, its clips and its history, with the party masked on request")
+    func showAndList() throws {
+        let scene = try TagScene()
+        try scene.clip("B000001_20260314090000_0001.MP4", creation: "2026-03-14T01:00:00Z")
+        try scene.ingest()
+        try scene.run(["case", "open", "K1", "--party", "李四", "--handler", "111111", "--title", "stall", "--by", "wang"])
+        try scene.run(["case", "assign", "K1", "--recorder", "B000001", "--from", "2026-03-14", "--to", "2026-03-15", "--by", "wang"])
+
+        let show = try scene.run(["case", "show", "K1", "--mask-names"])
+        #expect(show.hasPrefix("case     K1\nparty    李*\nhandler  111111\ntitle    stall\n"))
+        #expect(show.contains("ended    open\n"))
+        #expect(show.contains("B000001_20260314090000_0001.MP4"))
+        #expect(show.contains("w***  K1"))
+        let list = try scene.run(["case", "list", "--format", "csv"])
+        #expect(list.hasPrefix("case,party,handler,title,opened,ended,clips\r\nK1,李四,111111,stall,"))
+        #expect(list.hasSuffix(",,1\r\n"))
+        let refused = try custody(["case", "assign", "K9", "--clip", String(repeating: "a", count: 64), "--by", "x"] + scene.options)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "error: there is no case K9; open it with 'custody case open K9 …'\n")
+    }
+
     @Test("a clip ingested after an assignment is tied to the case at ingest")
     func tiedAtIngest() throws {
         let scene = try TagScene()
@@ -169,6 +190,15 @@ struct TaggingTests {
         #expect(clip?["start"] as? String == "2026-03-14T01:26:56Z")
         #expect(clip?["raw_start"] as? String == "2026-03-14T01:27:00Z")
         #expect(clip?["clock_suspect"] is NSNull)
+    }
+
+    @Test("a start after the dock makes the clip suspect")
+    func futureClock() throws {
+        let scene = try TagScene()
+        try scene.clip("E000002_20300101080000_0001.MP4", creation: "2030-01-01T00:00:00Z")
+        try scene.ingest()
+        let suspect = try scene.clips()["E000002_20300101080000_0001.MP4"]?["clock_suspect"] as? String
+        #expect(suspect?.hasPrefix("the start 2030-01-01 08:00:00 is after the clip was docked at 20") == true)
     }
 
     @Test("a clock reset to 2000-01-01 makes the clip suspect")
