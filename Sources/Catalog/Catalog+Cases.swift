@@ -24,7 +24,8 @@ extension Catalog {
     }
 
     /// Sets how a recorder's clock is read, adding the recorder when the catalog does not know it yet.
-    public func setRecorderClock(_ serial: String, clock: String?, stamps: String?, at time: Date) throws(CatalogError) {
+    public func setRecorderClock(_ serial: String, clock: String?, stamps: String?, at time: Date) throws(CatalogError)
+    {
         try database.run(
             "INSERT OR IGNORE INTO recorders (serial, handler, first_seen) VALUES (?1, NULL, ?2)",
             [serial.sqlValue, time.timeIntervalSince1970.sqlValue])
@@ -251,7 +252,8 @@ extension Catalog {
     public func setTie(case number: String, clip: Int64, tied: Bool) throws(CatalogError) {
         if tied {
             try database.run(
-                "INSERT OR IGNORE INTO case_clips (case_number, clip) VALUES (?1, ?2)", [number.sqlValue, clip.sqlValue])
+                "INSERT OR IGNORE INTO case_clips (case_number, clip) VALUES (?1, ?2)",
+                [number.sqlValue, clip.sqlValue])
         } else {
             try database.run(
                 "DELETE FROM case_clips WHERE case_number = ?1 AND clip = ?2", [number.sqlValue, clip.sqlValue])

@@ -28,7 +28,8 @@ extension Tagging {
         guard !holds.isEmpty else { throw TaggingError("\(subject) is not on hold") }
         try catalog.releaseHolds(subject: subject, by: by, at: now)
         for hold in holds {
-            try catalog.recordChange(TagChange(at: now, by: by, subject: subject, field: "hold", old: hold.reason, new: nil))
+            try catalog.recordChange(
+                TagChange(at: now, by: by, subject: subject, field: "hold", old: hold.reason, new: nil))
         }
     }
 

@@ -22,6 +22,8 @@ public enum NameMask {
     }
 
     static func isHan(_ character: Character) -> Bool {
-        character.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0x20000...0x3FFFD).contains($0.value) }
+        character.unicodeScalars.contains {
+            (0x3400...0x9FFF).contains($0.value) || (0x20000...0x3FFFD).contains($0.value)
+        }
     }
 }

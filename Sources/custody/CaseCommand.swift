@@ -67,11 +67,14 @@ enum CaseCommand {
             let catalog = try Catalog(path: settings.catalog)
             defer { try? catalog.close() }
             try Tagging(settings: settings, catalog: catalog).openCase(
-                CaseRecord(number: number, party: party, handler: handler, title: arguments.value("title"), opened: Date()),
+                CaseRecord(
+                    number: number, party: party, handler: handler, title: arguments.value("title"), opened: Date()),
                 by: by)
             say("case \(number) opened")
         case "close":
-            guard let text = arguments.value("ended") else { throw UsageError("'custody case close' needs --ended DATE") }
+            guard let text = arguments.value("ended") else {
+                throw UsageError("'custody case close' needs --ended DATE")
+            }
             let ended = try TagOptions.time(text, option: "ended", zone: settings.timeZone)
             let by = try TagOptions.person(arguments)
             let catalog = try TagOptions.catalog(settings)

@@ -41,7 +41,10 @@ enum HistoryCommand {
 
     static func rows(_ changes: [TagChange], mask: Bool, time: (Date) -> String) -> [[String?]] {
         changes.map { change in
-            [time(change.at), mask ? NameMask.mask(change.by) : change.by, change.subject, change.field, change.old, change.new]
+            [
+                time(change.at), mask ? NameMask.mask(change.by) : change.by, change.subject, change.field, change.old,
+                change.new,
+            ]
         }
     }
 

@@ -5,7 +5,9 @@ import Foundation
 /// `custody hold CASE|SHA256 --reason TEXT` and `custody release CASE|SHA256`: suspend and resume deletion.
 enum HoldCommand {
     static let options =
-        CommonOptions.list + [.init(name: "reason", takesValue: true, help: "why deletion is suspended"), TagOptions.by]
+        CommonOptions.list + [
+            .init(name: "reason", takesValue: true, help: "why deletion is suspended"), TagOptions.by,
+        ]
 
     static func run(_ words: [String], release: Bool) throws -> Int32 {
         let command = release ? "release" : "hold"

@@ -41,15 +41,18 @@ enum RecorderCommand {
                 return zone
             }
             let stamps = try arguments.value("stamps").map { text throws(UsageError) in
-                guard text == "start" || text == "end" else { throw UsageError("'--stamps \(text)' is not start or end") }
+                guard text == "start" || text == "end" else {
+                    throw UsageError("'--stamps \(text)' is not start or end")
+                }
                 return text == "end"
             }
             if arguments.value("name") != nil && arguments.value("handler") == nil {
                 throw UsageError("--name needs --handler BADGE")
             }
-            let from = try arguments.value("from").map { text throws(UsageError) in
-                try TagOptions.time(text, option: "from", zone: settings.timeZone)
-            } ?? Date()
+            let from =
+                try arguments.value("from").map { text throws(UsageError) in
+                    try TagOptions.time(text, option: "from", zone: settings.timeZone)
+                } ?? Date()
             guard clock != nil || stamps != nil || arguments.value("handler") != nil else {
                 throw UsageError("say what to set: --handler, --clock or --stamps")
             }
@@ -76,7 +79,8 @@ enum RecorderCommand {
             }
             say(
                 TagOptions.render(
-                    format, header: ["serial", "handler", "handler_name", "clock", "stamps", "first_seen", "last_docked"],
+                    format,
+                    header: ["serial", "handler", "handler_name", "clock", "stamps", "first_seen", "last_docked"],
                     rows: rows), terminator: "")
             return 0
         default:

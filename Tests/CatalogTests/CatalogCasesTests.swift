@@ -51,13 +51,18 @@ struct CatalogCasesTests {
         try catalog.noteRecorder("A123456", handler: "012345", at: Date(timeIntervalSince1970: 1_714_600_000))
         let id = try catalog.insertClip(sampleClip())
 
-        #expect(try catalog.raiseRetention(clip: id, to: Date(timeIntervalSince1970: 2_000_000_000)).timeIntervalSince1970 == 2_000_000_000)
-        #expect(try catalog.raiseRetention(clip: id, to: Date(timeIntervalSince1970: 1_900_000_000)).timeIntervalSince1970 == 2_000_000_000)
+        #expect(
+            try catalog.raiseRetention(clip: id, to: Date(timeIntervalSince1970: 2_000_000_000)).timeIntervalSince1970
+                == 2_000_000_000)
+        #expect(
+            try catalog.raiseRetention(clip: id, to: Date(timeIntervalSince1970: 1_900_000_000)).timeIntervalSince1970
+                == 2_000_000_000)
         #expect(throws: CatalogError.self) {
             try catalog.executeForTesting("UPDATE clips SET retain_until = 1 WHERE id = \(id)")
         }
         try catalog.recordChange(
-            TagChange(at: Date(timeIntervalSince1970: 0), by: "wang", subject: "K1", field: "opened", old: nil, new: "李四"))
+            TagChange(
+                at: Date(timeIntervalSince1970: 0), by: "wang", subject: "K1", field: "opened", old: nil, new: "李四"))
         #expect(throws: CatalogError.self) { try catalog.executeForTesting("DELETE FROM tag_history") }
         #expect(throws: CatalogError.self) { try catalog.executeForTesting("UPDATE tag_history SET by = 'x'") }
         #expect(try catalog.history(of: "K1").map(\.by) == ["wang"])

@@ -56,7 +56,8 @@ struct RetentionTests {
         let scene = try TagScene()
         let days = [("2024-02-29", "2024-08-29"), ("2025-08-31", "2026-03-01"), ("2026-02-28", "2026-08-28")]
         for (offset, _) in days.enumerated() {
-            try scene.clip("F00000\(offset)_20260314090000_0001.MP4", creation: "2026-03-14T01:00:00Z", seconds: offset + 2)
+            try scene.clip(
+                "F00000\(offset)_20260314090000_0001.MP4", creation: "2026-03-14T01:00:00Z", seconds: offset + 2)
         }
         try scene.ingest()
         for (offset, day) in days.enumerated() {
@@ -73,8 +74,10 @@ struct RetentionTests {
     @Test("purge deletes only the expired clip and records it; early, held and open-case clips are refused")
     func purge() throws {
         let scene = try TagScene()
-        for name in ["G000001_20260314090000_0001.MP4", "G000001_20260314100000_0002.MP4",
-                     "G000001_20260314110000_0003.MP4", "G000001_20260314120000_0004.MP4"] {
+        for name in [
+            "G000001_20260314090000_0001.MP4", "G000001_20260314100000_0002.MP4",
+            "G000001_20260314110000_0003.MP4", "G000001_20260314120000_0004.MP4",
+        ] {
             let hour = name.dropFirst(16).prefix(2)
             try scene.clip(name, creation: "2026-03-14T\(Int(hour)! - 8 < 10 ? "0" : "")\(Int(hour)! - 8):00:00Z")
         }
@@ -94,7 +97,9 @@ struct RetentionTests {
         let dry = try scene.run(["purge", "--dry-run", "--by", "archivist"])
         #expect(dry.contains("would purge  \(expired)  \(store)G000001_20260314090000_0001.MP4\n"))
         #expect(dry.contains("kept  \(early)  \(store)G000001_20260314100000_0002.MP4: it must be kept until "))
-        #expect(dry.contains("kept  \(heldCase)  \(store)G000001_20260314110000_0003.MP4: case H1 is on hold: appeal pending\n"))
+        #expect(
+            dry.contains(
+                "kept  \(heldCase)  \(store)G000001_20260314110000_0003.MP4: case H1 is on hold: appeal pending\n"))
         #expect(dry.contains("kept  \(heldClip)  \(store)G000001_20260314120000_0004.MP4: it is on hold: complaint\n"))
         #expect(dry.hasSuffix("1 originals would be purged, 3 kept\n"))
         #expect(FileManager.default.fileExists(atPath: store + "G000001_20260314090000_0001.MP4"))
@@ -107,8 +112,9 @@ struct RetentionTests {
             with: Data(contentsOf: URL(fileURLWithPath: store + "G000001_20260314090000_0001.MP4.label.json")))
         #expect((label as? [String: Any])?["purged"] is String)
         #expect(FileManager.default.fileExists(atPath: store + "G000001_20260314100000_0002.MP4"))
-        #expect(try scene.sqlite("SELECT sha256, stored_path, purged_by FROM purges")
-            == "\(expired)|G000001/2026/03/14/G000001_20260314090000_0001.MP4|archivist\n")
+        #expect(
+            try scene.sqlite("SELECT sha256, stored_path, purged_by FROM purges")
+                == "\(expired)|G000001/2026/03/14/G000001_20260314090000_0001.MP4|archivist\n")
         let clips = try scene.clips()
         #expect(clips.count == 4)
         #expect(clips["G000001_20260314090000_0001.MP4"]?["purged"] is String)
@@ -125,6 +131,9 @@ struct RetentionTests {
         let folder = TemporaryFolder()
         let result = try custody(["purge", "--retention-patrol-months", "5", "--catalog", folder.path + "/c.sqlite"])
         #expect(result.status == 64)
-        #expect(result.stderr == "error: 'retention_patrol_months' in the command line must be a whole number of months, at least 6 (the regulation's minimum)\n")
+        #expect(
+            result.stderr
+                == "error: 'retention_patrol_months' in the command line must be a whole number of months, at least 6 (the regulation's minimum)\n"
+        )
     }
 }

@@ -59,8 +59,14 @@ struct TaggingTests {
         try scene.clip("B000001_20260314090000_0001.MP4", creation: "2026-03-14T01:00:00Z")
         try scene.clip("B000001_20260314140000_0002.MP4", creation: "2026-03-14T06:00:00Z")
         try scene.ingest()
-        try scene.run(["recorder", "set", "B000001", "--handler", "111111", "--name", "张三", "--from", "2026-03-01", "--by", "admin"])
-        try scene.run(["recorder", "set", "B000001", "--handler", "222222", "--name", "John Smith", "--from", "2026-03-14 12:00:00", "--by", "admin"])
+        try scene.run([
+            "recorder", "set", "B000001", "--handler", "111111", "--name", "张三", "--from", "2026-03-01", "--by",
+            "admin",
+        ])
+        try scene.run([
+            "recorder", "set", "B000001", "--handler", "222222", "--name", "John Smith", "--from",
+            "2026-03-14 12:00:00", "--by", "admin",
+        ])
 
         let clips = try scene.clips()
         #expect(clips["B000001_20260314090000_0001.MP4"]?["handler"] as? String == "111111")
@@ -77,42 +83,67 @@ struct TaggingTests {
         try scene.ingest()
         try scene.run(["case", "open", "K1", "--party", "李四", "--handler", "111111", "--by", "wang"])
         try scene.run(["case", "open", "K2", "--party", "Jane Doe", "--handler", "222222", "--by", "wang"])
-        try scene.run(["case", "assign", "K1", "--recorder", "B000001", "--from", "2026-03-14 08:00", "--to", "2026-03-14 10:00", "--by", "wang"])
-        try scene.run(["case", "assign", "K2", "--recorder", "B000001", "--from", "2026-03-14 08:30", "--to", "2026-03-14 15:00", "--by", "wang"])
+        try scene.run([
+            "case", "assign", "K1", "--recorder", "B000001", "--from", "2026-03-14 08:00", "--to", "2026-03-14 10:00",
+            "--by", "wang",
+        ])
+        try scene.run([
+            "case", "assign", "K2", "--recorder", "B000001", "--from", "2026-03-14 08:30", "--to", "2026-03-14 15:00",
+            "--by", "wang",
+        ])
 
         var clips = try scene.clips()
         let morning = clips["B000001_20260314090000_0001.MP4"]
         #expect(caseNumbers(morning) == ["K1", "K2"])
         #expect(caseNumbers(clips["B000001_20260314140000_0002.MP4"]) == ["K2"])
         let masked = try scene.clips(["--mask-names"])
-        let parties = (masked["B000001_20260314090000_0001.MP4"]?["cases"] as? [[String: Any]])?.map { $0["party"] as? String }
+        let parties = (masked["B000001_20260314090000_0001.MP4"]?["cases"] as? [[String: Any]])?.map {
+            $0["party"] as? String
+        }
         #expect(parties == ["李*", "J*** D**"])
         #expect(try scene.clips(["--case", "K1"]).keys.sorted() == ["B000001_20260314090000_0001.MP4"])
 
         let stored = try #require(morning?["stored_path"] as? String)
         let sha = try #require(morning?["sha256"] as? String)
-        let label = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stored + ".label.json"))) as? [String: Any]
+        let label =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stored + ".label.json")))
+            as? [String: Any]
         #expect(label?["sha256"] as? String == sha)
         #expect(label?["recorder"] as? String == "B000001")
         #expect(label?["start"] as? String == "2026-03-14T01:00:00Z")
         #expect(label?["end"] as? String == "2026-03-14T01:00:02Z")
         let labelCases = (label?["cases"] as? [[String: String]]) ?? []
-        #expect(labelCases == [["case": "K1", "party": "李四", "handler": "111111"], ["case": "K2", "party": "Jane Doe", "handler": "222222"]])
+        #expect(
+            labelCases == [
+                ["case": "K1", "party": "李四", "handler": "111111"],
+                ["case": "K2", "party": "Jane Doe", "handler": "222222"],
+            ])
 
-        try scene.run(["case", "unassign", "K1", "--recorder", "B000001", "--from", "2026-03-14 08:00", "--to", "2026-03-14 10:00", "--by", "zhao"])
+        try scene.run([
+            "case", "unassign", "K1", "--recorder", "B000001", "--from", "2026-03-14 08:00", "--to", "2026-03-14 10:00",
+            "--by", "zhao",
+        ])
         clips = try scene.clips()
         #expect(caseNumbers(clips["B000001_20260314090000_0001.MP4"]) == ["K2"])
-        let after = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stored + ".label.json"))) as? [String: Any]
-        #expect(((after?["cases"] as? [[String: String]]) ?? []) == [["case": "K2", "party": "Jane Doe", "handler": "222222"]])
+        let after =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: stored + ".label.json")))
+            as? [String: Any]
+        #expect(
+            ((after?["cases"] as? [[String: String]]) ?? []) == [
+                ["case": "K2", "party": "Jane Doe", "handler": "222222"]
+            ])
         let folder = (stored as NSString).deletingLastPathComponent
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(names.allSatisfy { !$0.hasPrefix(".") }, "a temporary label was left: \(names)")
 
         let history = try scene.run(["history", sha, "--format", "csv"])
-        let rows = history.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst().map(String.init) }
-        #expect(rows.dropFirst().map { Array($0) } == [
-            ["wang", sha, "case", "", "K1"], ["wang", sha, "case", "", "K2"], ["zhao", sha, "case", "K1", ""],
-        ])
+        let rows = history.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        }
+        #expect(
+            rows.dropFirst().map { Array($0) } == [
+                ["wang", sha, "case", "", "K1"], ["wang", sha, "case", "", "K2"], ["zhao", sha, "case", "K1", ""],
+            ])
     }
 
     @Test("case show and case list give the case, its clips and its history, with the party masked on request")
@@ -120,8 +151,13 @@ struct TaggingTests {
         let scene = try TagScene()
         try scene.clip("B000001_20260314090000_0001.MP4", creation: "2026-03-14T01:00:00Z")
         try scene.ingest()
-        try scene.run(["case", "open", "K1", "--party", "李四", "--handler", "111111", "--title", "stall", "--by", "wang"])
-        try scene.run(["case", "assign", "K1", "--recorder", "B000001", "--from", "2026-03-14", "--to", "2026-03-15", "--by", "wang"])
+        try scene.run([
+            "case", "open", "K1", "--party", "李四", "--handler", "111111", "--title", "stall", "--by", "wang",
+        ])
+        try scene.run([
+            "case", "assign", "K1", "--recorder", "B000001", "--from", "2026-03-14", "--to", "2026-03-15", "--by",
+            "wang",
+        ])
 
         let show = try scene.run(["case", "show", "K1", "--mask-names"])
         #expect(show.hasPrefix("case     K1\nparty    李*\nhandler  111111\ntitle    stall\n"))
@@ -131,7 +167,8 @@ struct TaggingTests {
         let list = try scene.run(["case", "list", "--format", "csv"])
         #expect(list.hasPrefix("case,party,handler,title,opened,ended,clips\r\nK1,李四,111111,stall,"))
         #expect(list.hasSuffix(",,1\r\n"))
-        let refused = try custody(["case", "assign", "K9", "--clip", String(repeating: "a", count: 64), "--by", "x"] + scene.options)
+        let refused = try custody(
+            ["case", "assign", "K9", "--clip", String(repeating: "a", count: 64), "--by", "x"] + scene.options)
         #expect(refused.status == 1)
         #expect(refused.stderr == "error: there is no case K9; open it with 'custody case open K9 …'\n")
     }
@@ -142,7 +179,10 @@ struct TaggingTests {
         try scene.clip("B000001_20260314090000_0001.MP4", creation: "2026-03-14T01:00:00Z")
         try scene.ingest()
         try scene.run(["case", "open", "K1", "--party", "李四", "--handler", "111111", "--by", "wang"])
-        try scene.run(["case", "assign", "K1", "--recorder", "B000001", "--from", "2026-03-14", "--to", "2026-03-15", "--by", "wang"])
+        try scene.run([
+            "case", "assign", "K1", "--recorder", "B000001", "--from", "2026-03-14", "--to", "2026-03-15", "--by",
+            "wang",
+        ])
         try scene.clip("B000001_20260314100000_0002.MP4", creation: "2026-03-14T02:00:00Z")
         try scene.ingest()
         let clips = try scene.clips()
@@ -156,9 +196,10 @@ struct TaggingTests {
         try scene.ingest()
         var clip = try scene.clips()["C000001_20260314092653_0001.MP4"]
         #expect(clip?["start"] as? String == "2026-03-14T09:26:53Z")
-        #expect(clip?["clock_suspect"] as? String
-            == "the file name says 2026-03-14 09:26:53 but the metadata says 2026-03-14 17:26:53, 28800 s apart; "
-            + "a whole 8 h difference looks like a time-zone mistake")
+        #expect(
+            clip?["clock_suspect"] as? String
+                == "the file name says 2026-03-14 09:26:53 but the metadata says 2026-03-14 17:26:53, 28800 s apart; "
+                + "a whole 8 h difference looks like a time-zone mistake")
 
         try scene.run(["recorder", "set", "C000001", "--clock", "local", "--by", "admin"])
         clip = try scene.clips()["C000001_20260314092653_0001.MP4"]
@@ -174,9 +215,10 @@ struct TaggingTests {
         try scene.clip("C000002_20260314092653_0001.MP4", creation: "2026-03-14T02:26:53Z")
         try scene.ingest()
         let clip = try scene.clips()["C000002_20260314092653_0001.MP4"]
-        #expect(clip?["clock_suspect"] as? String
-            == "the file name says 2026-03-14 09:26:53 but the metadata says 2026-03-14 10:26:53, 3600 s apart; "
-            + "a whole 1 h difference looks like a time-zone mistake")
+        #expect(
+            clip?["clock_suspect"] as? String
+                == "the file name says 2026-03-14 09:26:53 but the metadata says 2026-03-14 10:26:53, 3600 s apart; "
+                + "a whole 1 h difference looks like a time-zone mistake")
     }
 
     @Test("a recorder that stamps the end gets its clips' start moved back by their duration")
@@ -208,7 +250,8 @@ struct TaggingTests {
         try scene.ingest()
         let clip = try scene.clips()["E000001_20000101080000_0007.MP4"]
         #expect(clip?["start"] as? String == "2000-01-01T00:00:00Z")
-        #expect(clip?["clock_suspect"] as? String
-            == "the start 2000-01-01 08:00:00 is before 2010: the recorder's clock was probably reset")
+        #expect(
+            clip?["clock_suspect"] as? String
+                == "the start 2000-01-01 08:00:00 is before 2010: the recorder's clock was probably reset")
     }
 }
