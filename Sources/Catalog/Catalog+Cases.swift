@@ -3,6 +3,20 @@ import Foundation
 // MARK: - Recorders and handlers
 
 extension Catalog {
+    /// Runs `body` in one IMMEDIATE transaction: everything it changes in the catalog is committed, or nothing.
+    /// - Note: not for use inside another transaction (`insertClip` opens its own).
+    public func inTransaction<T>(_ body: () throws -> T) throws -> T {
+        try database.execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try database.execute("COMMIT")
+            return result
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// Every recorder with its clock setting and the handler it is issued to now, by serial.
     public func recorderSettings(now: Date = Date()) throws(CatalogError) -> [RecorderSettings] {
         var result: [RecorderSettings] = []

@@ -16,20 +16,24 @@ extension Tagging {
 
     /// Suspends deletion of a case's clips or of one clip until released.
     public func hold(_ subject: String, reason: String, by: String, now: Date = Date()) throws {
-        try checkSubject(subject)
-        try catalog.placeHold(subject: subject, reason: reason, by: by, at: now)
-        try catalog.recordChange(TagChange(at: now, by: by, subject: subject, field: "hold", old: nil, new: reason))
+        try changing {
+            try checkSubject(subject)
+            try catalog.placeHold(subject: subject, reason: reason, by: by, at: now)
+            try catalog.recordChange(TagChange(at: now, by: by, subject: subject, field: "hold", old: nil, new: reason))
+        }
     }
 
     /// Releases the holds on a case or a clip.
     public func release(_ subject: String, by: String, now: Date = Date()) throws {
-        try checkSubject(subject)
-        let holds = try catalog.holdsInForce().filter { $0.subject == subject }
-        guard !holds.isEmpty else { throw TaggingError("\(subject) is not on hold") }
-        try catalog.releaseHolds(subject: subject, by: by, at: now)
-        for hold in holds {
-            try catalog.recordChange(
-                TagChange(at: now, by: by, subject: subject, field: "hold", old: hold.reason, new: nil))
+        try changing {
+            try checkSubject(subject)
+            let holds = try catalog.holdsInForce().filter { $0.subject == subject }
+            guard !holds.isEmpty else { throw TaggingError("\(subject) is not on hold") }
+            try catalog.releaseHolds(subject: subject, by: by, at: now)
+            for hold in holds {
+                try catalog.recordChange(
+                    TagChange(at: now, by: by, subject: subject, field: "hold", old: hold.reason, new: nil))
+            }
         }
     }
 
@@ -45,6 +49,12 @@ extension Tagging {
     public func purge(dryRun: Bool, by: String, now: Date = Date()) throws -> [PurgeOutcome] {
         let holds = try catalog.holdsInForce()
         var outcomes: [PurgeOutcome] = []
+        if !dryRun {
+            // A purge is recorded before its original is deleted; finish any deletion an earlier purge left undone.
+            for purge in try catalog.purges() {
+                try delete((settings.store as NSString).appendingPathComponent(purge.storedPath))
+            }
+        }
         for clip in try catalog.clips() where clip.purged == nil {
             let stored = (settings.store as NSString).appendingPathComponent(clip.storedPath)
             func kept(_ reason: String) {
@@ -72,23 +82,31 @@ extension Tagging {
             outcomes.append(.purged(sha256: clip.sha256, storedPath: stored))
             if dryRun { continue }
 
-            try catalog.raiseRetention(clip: clip.id, to: until)
-            if unlink(stored) != 0 && errno != ENOENT {
-                throw TaggingError(
-                    "cannot delete the original '\(stored)': \(String(cString: strerror(errno))); check that the "
-                        + "store's folder is writable by this user")
+            try catalog.inTransaction {
+                try catalog.raiseRetention(clip: clip.id, to: until)
+                try catalog.recordPurge(
+                    PurgeRecord(
+                        clip: clip.id, sha256: clip.sha256, storedPath: clip.storedPath, retainUntil: until,
+                        purged: now, purgedBy: by))
+                try catalog.recordChange(
+                    TagChange(
+                        at: now, by: by, subject: clip.sha256, field: "purged", old: nil, new: Timestamps.utc(now)))
             }
-            try catalog.recordPurge(
-                PurgeRecord(
-                    clip: clip.id, sha256: clip.sha256, storedPath: clip.storedPath, retainUntil: until, purged: now,
-                    purgedBy: by))
-            try catalog.recordChange(
-                TagChange(at: now, by: by, subject: clip.sha256, field: "purged", old: nil, new: Timestamps.utc(now)))
+            try delete(stored)
             if let purgedClip = try catalog.clip(sha256: clip.sha256) {
                 try labels.write(
                     Label(clip: purgedClip, handlerName: try purgedClip.handler.flatMap(catalog.handlerName(badge:))))
             }
         }
         return outcomes
+    }
+
+    /// Deletes an original; one already gone is not an error.
+    private func delete(_ path: String) throws {
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw TaggingError(
+                "cannot delete the original '\(path)': \(String(cString: strerror(errno))); its purge is recorded; "
+                    + "make the store's folder writable by this user and run 'custody purge' again to finish it")
+        }
     }
 }

@@ -13,6 +13,8 @@ public final class Tagging {
     let settings: Settings
     let catalog: Catalog
     let labels: LabelWriter
+    /// Labels to write once the change they follow from is committed.
+    private var pendingLabels: [Label] = []
 
     public init(settings: Settings, catalog: Catalog) {
         self.settings = settings
@@ -35,35 +37,37 @@ public final class Tagging {
         _ serial: String, handler: String?, name: String?, from: Date, clock: RecorderClock.Zone?, stampsEnd: Bool?,
         by: String, now: Date = Date()
     ) throws {
-        let before = try catalog.recorderSettings(now: from).first { $0.serial == serial }
-        try catalog.setRecorderClock(
-            serial, clock: clock.map(RecorderClock.text), stamps: stampsEnd.map { $0 ? "end" : "start" }, at: now)
-        if let clock, before?.clock != RecorderClock.text(clock) {
-            try catalog.recordChange(
-                TagChange(
-                    at: now, by: by, subject: serial, field: "clock", old: before?.clock ?? "utc",
-                    new: RecorderClock.text(clock)))
-        }
-        if let stampsEnd, before?.stamps != (stampsEnd ? "end" : "start") {
-            try catalog.recordChange(
-                TagChange(
-                    at: now, by: by, subject: serial, field: "stamps", old: before?.stamps ?? "start",
-                    new: stampsEnd ? "end" : "start"))
-        }
-        if let handler {
-            let old = try catalog.handlerInForce(recorder: serial, at: from)
-            try catalog.assignHandler(
-                HandlerAssignment(recorder: serial, handler: handler, from: from, setBy: by, setAt: now))
-            try catalog.recordChange(
-                TagChange(
-                    at: now, by: by, subject: serial, field: "handler from \(Timestamps.utc(from))", old: old,
-                    new: handler))
-            if let name {
-                try catalog.setHandlerName(badge: handler, name: name)
+        try changing {
+            let before = try catalog.recorderSettings(now: from).first { $0.serial == serial }
+            try catalog.setRecorderClock(
+                serial, clock: clock.map(RecorderClock.text), stamps: stampsEnd.map { $0 ? "end" : "start" }, at: now)
+            if let clock, before?.clock != RecorderClock.text(clock) {
+                try catalog.recordChange(
+                    TagChange(
+                        at: now, by: by, subject: serial, field: "clock", old: before?.clock ?? "utc",
+                        new: RecorderClock.text(clock)))
             }
+            if let stampsEnd, before?.stamps != (stampsEnd ? "end" : "start") {
+                try catalog.recordChange(
+                    TagChange(
+                        at: now, by: by, subject: serial, field: "stamps", old: before?.stamps ?? "start",
+                        new: stampsEnd ? "end" : "start"))
+            }
+            if let handler {
+                let old = try catalog.handlerInForce(recorder: serial, at: from)
+                try catalog.assignHandler(
+                    HandlerAssignment(recorder: serial, handler: handler, from: from, setBy: by, setAt: now))
+                try catalog.recordChange(
+                    TagChange(
+                        at: now, by: by, subject: serial, field: "handler from \(Timestamps.utc(from))", old: old,
+                        new: handler))
+                if let name {
+                    try catalog.setHandlerName(badge: handler, name: name)
+                }
+            }
+            try correctClocks(recorder: serial)
+            try refresh(by: by, now: now)
         }
-        try correctClocks(recorder: serial)
-        try refresh(by: by, now: now)
     }
 
     /// Works out again the start and clock suspicion of a recorder's clips (or every clip) from their raw values.
@@ -85,78 +89,88 @@ public final class Tagging {
     /// Called by the ingest right after a clip is inserted: corrects its start for its recorder's clock, ties it
     /// to the cases whose assignments cover it, sets its retention date and writes its label.
     public func clipInserted(_ sha256: String, now: Date = Date()) throws {
-        guard var clip = try catalog.clip(sha256: sha256) else { return }
-        let setting = try catalog.recorderSettings().first { $0.serial == clip.recorder }
-        let clock = RecorderClock(
-            zone: setting.flatMap { RecorderClock.zone($0.clock) } ?? .utc, stampsEnd: setting?.stamps == "end")
-        let corrected = clockCheck.correct(clip, clock: clock)
-        try catalog.setClipTime(clip: clip.id, start: corrected.start, clockSuspect: corrected.suspect)
-        clip = try catalog.clip(sha256: sha256) ?? clip
-        let cases = try catalog.cases()
-        let wanted = Set(
-            try catalog.assignments().filter {
-                $0.covers(sha256: clip.sha256, recorder: clip.recorder, handler: clip.handler, start: clip.start)
-            }.map(\.caseNumber))
-        for number in wanted.sorted() where cases.contains(where: { $0.number == number }) {
-            try catalog.setTie(case: number, clip: clip.id, tied: true)
-            try catalog.recordChange(
-                TagChange(at: now, by: "ingest", subject: clip.sha256, field: "case", old: nil, new: number))
+        try changing {
+            guard var clip = try catalog.clip(sha256: sha256) else { return }
+            let setting = try catalog.recorderSettings().first { $0.serial == clip.recorder }
+            let clock = RecorderClock(
+                zone: setting.flatMap { RecorderClock.zone($0.clock) } ?? .utc, stampsEnd: setting?.stamps == "end")
+            let corrected = clockCheck.correct(clip, clock: clock)
+            try catalog.setClipTime(clip: clip.id, start: corrected.start, clockSuspect: corrected.suspect)
+            clip = try catalog.clip(sha256: sha256) ?? clip
+            let cases = try catalog.cases()
+            let wanted = Set(
+                try catalog.assignments().filter {
+                    $0.covers(sha256: clip.sha256, recorder: clip.recorder, handler: clip.handler, start: clip.start)
+                }.map(\.caseNumber))
+            for number in wanted.sorted() where cases.contains(where: { $0.number == number }) {
+                try catalog.setTie(case: number, clip: clip.id, tied: true)
+                try catalog.recordChange(
+                    TagChange(at: now, by: "ingest", subject: clip.sha256, field: "case", old: nil, new: number))
+            }
+            clip = try catalog.clip(sha256: sha256) ?? clip
+            try settle(clip)
         }
-        clip = try catalog.clip(sha256: sha256) ?? clip
-        try settle(clip)
     }
 
     // MARK: - Cases
 
     /// Opens a case.
     public func openCase(_ record: CaseRecord, by: String) throws {
-        if try catalog.caseRecord(record.number) != nil {
-            throw TaggingError("case \(record.number) is already open; see 'custody case show \(record.number)'")
+        try changing {
+            if try catalog.caseRecord(record.number) != nil {
+                throw TaggingError("case \(record.number) is already open; see 'custody case show \(record.number)'")
+            }
+            try catalog.openCase(record)
+            try catalog.recordChange(
+                TagChange(at: record.opened, by: by, subject: record.number, field: "opened", old: nil, new: record.party))
         }
-        try catalog.openCase(record)
-        try catalog.recordChange(
-            TagChange(at: record.opened, by: by, subject: record.number, field: "opened", old: nil, new: record.party))
     }
 
     /// Records the end of a case; its clips are then kept for the case years from that day.
     public func closeCase(_ number: String, ended: Date, by: String, now: Date = Date()) throws {
-        let record = try existingCase(number)
-        try catalog.setCaseEnded(number, ended: ended)
-        try catalog.recordChange(
-            TagChange(
-                at: now, by: by, subject: number, field: "ended", old: record.ended.map(Timestamps.utc),
-                new: Timestamps.utc(ended)))
-        try refresh(by: by, now: now)
+        try changing {
+            let record = try existingCase(number)
+            try catalog.setCaseEnded(number, ended: ended)
+            try catalog.recordChange(
+                TagChange(
+                    at: now, by: by, subject: number, field: "ended", old: record.ended.map(Timestamps.utc),
+                    new: Timestamps.utc(ended)))
+            try refresh(by: by, now: now)
+        }
     }
 
     /// Ties clips to a case: a recorder's or handler's clips inside a window, or one clip.
     public func assign(_ assignment: CaseAssignment, by: String, now: Date = Date()) throws {
-        _ = try existingCase(assignment.caseNumber)
-        if assignment.kind == .clip, try catalog.clip(sha256: assignment.value) == nil {
-            throw TaggingError("there is no clip with SHA-256 \(assignment.value) in the catalog; see 'custody clips'")
+        try changing {
+            _ = try existingCase(assignment.caseNumber)
+            if assignment.kind == .clip, try catalog.clip(sha256: assignment.value) == nil {
+                throw TaggingError("there is no clip with SHA-256 \(assignment.value) in the catalog; see 'custody clips'")
+            }
+            if try catalog.addAssignment(assignment) {
+                try catalog.recordChange(
+                    TagChange(
+                        at: now, by: by, subject: assignment.caseNumber, field: "assign",
+                        old: nil, new: Tagging.describe(assignment)))
+            }
+            try refresh(by: by, now: now)
         }
-        if try catalog.addAssignment(assignment) {
-            try catalog.recordChange(
-                TagChange(
-                    at: now, by: by, subject: assignment.caseNumber, field: "assign",
-                    old: nil, new: Tagging.describe(assignment)))
-        }
-        try refresh(by: by, now: now)
     }
 
     /// Removes what `assign` added; the clips' retention dates stay as late as they were.
     public func unassign(_ assignment: CaseAssignment, by: String, now: Date = Date()) throws {
-        _ = try existingCase(assignment.caseNumber)
-        guard try catalog.removeAssignment(assignment) else {
-            throw TaggingError(
-                "case \(assignment.caseNumber) has no assignment \(Tagging.describe(assignment)); "
-                    + "see 'custody case show \(assignment.caseNumber)'")
+        try changing {
+            _ = try existingCase(assignment.caseNumber)
+            guard try catalog.removeAssignment(assignment) else {
+                throw TaggingError(
+                    "case \(assignment.caseNumber) has no assignment \(Tagging.describe(assignment)); "
+                        + "see 'custody case show \(assignment.caseNumber)'")
+            }
+            try catalog.recordChange(
+                TagChange(
+                    at: now, by: by, subject: assignment.caseNumber, field: "assign", old: Tagging.describe(assignment),
+                    new: nil))
+            try refresh(by: by, now: now)
         }
-        try catalog.recordChange(
-            TagChange(
-                at: now, by: by, subject: assignment.caseNumber, field: "assign", old: Tagging.describe(assignment),
-                new: nil))
-        try refresh(by: by, now: now)
     }
 
     func existingCase(_ number: String) throws -> CaseRecord {
@@ -201,10 +215,30 @@ public final class Tagging {
         }
     }
 
-    /// Raises a clip's retention date to what its cases ask for, and rewrites its label if it changed.
+    /// Runs one change in one catalog transaction, then writes the labels it changed. A label that cannot be
+    /// written leaves the catalog changed; the next change of any tag writes it again.
+    func changing<T>(_ body: () throws -> T) throws -> T {
+        pendingLabels = []
+        let result: T
+        do {
+            result = try catalog.inTransaction(body)
+        } catch {
+            pendingLabels = []
+            throw error
+        }
+        let labels = pendingLabels
+        pendingLabels = []
+        for label in labels {
+            try self.labels.write(label)
+        }
+        return result
+    }
+
+    /// Raises a clip's retention date to what its cases ask for, and queues its label to be rewritten if it changed.
     func settle(_ clip: ClipRecord) throws {
         if clip.purged == nil {
-            try labels.write(Label(clip: clip, handlerName: try clip.handler.flatMap(catalog.handlerName(badge:))))
+            pendingLabels.append(
+                Label(clip: clip, handlerName: try clip.handler.flatMap(catalog.handlerName(badge:))))
         }
         guard let until = retainUntil(clip) else { return }
         try catalog.raiseRetention(clip: clip.id, to: until)
