@@ -7,8 +7,9 @@ import Reports
 /// step: corrected starts, clock suspicions, ties to cases, retention dates, the tag history and the label beside
 /// each original.
 ///
-/// After every change, every clip's ties, retention date and label are worked out again from the catalog; a
-/// catalog of some hundred thousand clips makes each change take seconds. The stored original is never touched.
+/// After a change, the ties, retention date and label of every clip it can touch (the recorder's clips, the case's
+/// clips, the clips inside an assignment's window) are worked out again from the catalog, in one transaction; the
+/// labels are written after the commit. The stored original is never touched.
 public final class Tagging {
     let settings: Settings
     let catalog: Catalog
@@ -66,7 +67,7 @@ public final class Tagging {
                 }
             }
             try correctClocks(recorder: serial)
-            try refresh(by: by, now: now)
+            try refresh(try catalog.clips(ClipFilter(recorder: serial)), by: by, now: now)
         }
     }
 
@@ -122,7 +123,8 @@ public final class Tagging {
             }
             try catalog.openCase(record)
             try catalog.recordChange(
-                TagChange(at: record.opened, by: by, subject: record.number, field: "opened", old: nil, new: record.party))
+                TagChange(
+                    at: record.opened, by: by, subject: record.number, field: "opened", old: nil, new: record.party))
         }
     }
 
@@ -135,7 +137,7 @@ public final class Tagging {
                 TagChange(
                     at: now, by: by, subject: number, field: "ended", old: record.ended.map(Timestamps.utc),
                     new: Timestamps.utc(ended)))
-            try refresh(by: by, now: now)
+            try refresh(try catalog.clips(ClipFilter(caseNumber: number)), by: by, now: now)
         }
     }
 
@@ -144,7 +146,8 @@ public final class Tagging {
         try changing {
             _ = try existingCase(assignment.caseNumber)
             if assignment.kind == .clip, try catalog.clip(sha256: assignment.value) == nil {
-                throw TaggingError("there is no clip with SHA-256 \(assignment.value) in the catalog; see 'custody clips'")
+                throw TaggingError(
+                    "there is no clip with SHA-256 \(assignment.value) in the catalog; see 'custody clips'")
             }
             if try catalog.addAssignment(assignment) {
                 try catalog.recordChange(
@@ -152,7 +155,7 @@ public final class Tagging {
                         at: now, by: by, subject: assignment.caseNumber, field: "assign",
                         old: nil, new: Tagging.describe(assignment)))
             }
-            try refresh(by: by, now: now)
+            try refresh(try affected(by: assignment), by: by, now: now)
         }
     }
 
@@ -169,7 +172,7 @@ public final class Tagging {
                 TagChange(
                     at: now, by: by, subject: assignment.caseNumber, field: "assign", old: Tagging.describe(assignment),
                     new: nil))
-            try refresh(by: by, now: now)
+            try refresh(try affected(by: assignment), by: by, now: now)
         }
     }
 
@@ -191,10 +194,23 @@ public final class Tagging {
 
     // MARK: - Keeping everything in step
 
-    /// Works out every clip's ties from the assignments, records each change, then settles retention and labels.
-    func refresh(by: String, now: Date) throws {
+    /// The clips an assignment can tie or untie: those it covers and those tied to its case now.
+    func affected(by assignment: CaseAssignment) throws -> [ClipRecord] {
+        var filter = ClipFilter(since: assignment.from, until: assignment.to)
+        if assignment.kind == .recorder { filter.recorder = assignment.value }
+        let covered =
+            assignment.kind == .clip
+            ? try catalog.clip(sha256: assignment.value).map { [$0] } ?? []
+            : try catalog.clips(filter)
+        let tied = try catalog.clips(ClipFilter(caseNumber: assignment.caseNumber))
+        var seen = Set<Int64>()
+        return (covered + tied).filter { seen.insert($0.id).inserted }
+    }
+
+    /// Works out the given clips' ties from the assignments, records each change, then settles retention and labels.
+    func refresh(_ clips: [ClipRecord], by: String, now: Date) throws {
         let assignments = try catalog.assignments()
-        for clip in try catalog.clips() {
+        for clip in clips {
             let wanted = Set(
                 assignments.filter {
                     $0.covers(sha256: clip.sha256, recorder: clip.recorder, handler: clip.handler, start: clip.start)

@@ -53,7 +53,9 @@ func caseNumbers(_ clip: [String: Any]?) -> [String] {
 
 @Suite("Tagging")
 struct TaggingTests {
-    @Test("a handler change at noon gives the morning clip the first handler and the afternoon clip the second")
+    @Test(
+        "a handler change at noon gives the morning clip the first handler and the afternoon clip the second, and a case by handler takes only the afternoon clip"
+    )
     func handlerChangeMidDay() throws {
         let scene = try TagScene()
         try scene.clip("B000001_20260314090000_0001.MP4", creation: "2026-03-14T01:00:00Z")
@@ -71,6 +73,13 @@ struct TaggingTests {
         let clips = try scene.clips()
         #expect(clips["B000001_20260314090000_0001.MP4"]?["handler"] as? String == "111111")
         #expect(clips["B000001_20260314140000_0002.MP4"]?["handler"] as? String == "222222")
+        try scene.run(["case", "open", "K3", "--party", "赵六", "--handler", "222222", "--by", "admin"])
+        try scene.run([
+            "case", "assign", "K3", "--handler", "222222", "--from", "2026-03-14", "--to", "2026-03-15", "--by",
+            "admin",
+        ])
+        let tied = try scene.clips(["--case", "K3"])
+        #expect(tied.keys.sorted() == ["B000001_20260314140000_0002.MP4"])
         let list = try scene.run(["recorder", "list", "--format", "csv", "--mask-names"])
         #expect(list.contains("B000001,222222,J*** S****,utc,start,"))
     }
