@@ -29,7 +29,8 @@ let package = Package(
         .target(
             name: "Custody",
             dependencies: ["Media", "Vault", "Catalog", "Dock", "Speech", "Timeline", "Calendar", "Reports", "CSystemd"]),
-        .executableTarget(name: "custody", dependencies: ["Custody", "Reports", "Catalog", "Dock", "Calendar", "Timeline"]),
+        .executableTarget(
+            name: "custody", dependencies: ["Custody", "Reports", "Catalog", "Dock", "Media", "Calendar", "Timeline"]),
         // Times one verified copy for benchmarks/copy/run.sh.
         .executableTarget(name: "vault-bench", dependencies: ["Vault"]),
         // Runs the speech detector on raw audio for benchmarks/vad; not shipped.
@@ -42,7 +43,7 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline"]),
         .testTarget(name: "CalendarTests", dependencies: ["Calendar"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Catalog"]),
         .testTarget(name: "CustodyTests", dependencies: ["Custody", "Catalog", "Reports"]),
     ]
 )

@@ -10,6 +10,7 @@ packages=(
     ffmpeg espeak-ng jq
     exfatprogs exfat-fuse fuse3 util-linux
     xorriso
+    chromium fonts-noto-cjk
 )
 
 missing=()

@@ -24,9 +24,17 @@ final class Database {
         self.handle = handle
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeout)
-        try execute("PRAGMA journal_mode = WAL")
-        try execute("PRAGMA synchronous = FULL")
-        try execute("PRAGMA foreign_keys = ON")
+        do {
+            try execute("PRAGMA journal_mode = WAL")
+            try execute("PRAGMA synchronous = FULL")
+            try execute("PRAGMA foreign_keys = ON")
+        } catch {
+            var reason = error.reason
+            if error.code & 0xff == SQLITE_NOTADB {
+                reason += "; give the path of a custody catalog, or a new file name to start one"
+            }
+            throw CatalogError(code: error.code, operation: "open the catalog '\(path)'", reason: reason)
+        }
     }
 
     deinit {

@@ -73,7 +73,7 @@ enum Migrations {
             dock          INTEGER NOT NULL REFERENCES docks (id),
             original_path TEXT NOT NULL,
             seen          REAL NOT NULL,
-            PRIMARY KEY (clip, dock)
+            PRIMARY KEY (clip, dock, original_path)
         );
 
         CREATE TRIGGER clips_are_never_deleted BEFORE DELETE ON clips
@@ -196,17 +196,21 @@ enum Migrations {
     ]
 
     /// Brings the schema up to date. Refuses a catalog written by a newer custody.
+    ///
+    /// Each step reads the version inside its own IMMEDIATE transaction, so two processes opening a new
+    /// catalog at the same time take turns and the second finds the work done.
     static func migrate(_ database: Database) throws(CatalogError) {
-        var version = 0
-        try database.query("PRAGMA user_version") { row in version = Int(row.int64(0)) }
-        guard version <= all.count else {
-            throw CatalogError(
-                code: 0, operation: "open the catalog '\(database.path)'",
-                reason: "its schema version \(version) is newer than this custody knows (\(all.count)); "
-                    + "use the custody that wrote it")
-        }
-        for (offset, sql) in all.enumerated().dropFirst(version) {
+        for (offset, sql) in all.enumerated() {
             try database.transaction { () throws(CatalogError) in
+                var version = 0
+                try database.query("PRAGMA user_version") { row in version = Int(row.int64(0)) }
+                guard version <= all.count else {
+                    throw CatalogError(
+                        code: 0, operation: "open the catalog '\(database.path)'",
+                        reason: "its schema version \(version) is newer than this custody knows (\(all.count)); "
+                            + "use the custody that wrote it")
+                }
+                guard version == offset else { return }
                 try database.execute(sql)
                 try database.execute("PRAGMA user_version = \(offset + 1)")
             }

@@ -82,6 +82,7 @@ public final class Daemon: Sendable {
                 "volume": volume.mountPoint, "dock": String(summary.dock), "found": String(summary.found),
                 "copied": String(summary.copied), "already": String(summary.alreadyStored),
                 "damaged": String(summary.damaged), "failed": String(summary.failed),
+                "not_tried": String(summary.notTried),
                 "bytes": String(summary.bytes), "mbps": String(format: "%.1f", summary.megabytesPerSecond),
             ])
         notify("STATUS=watching")
@@ -102,7 +103,7 @@ public final class Daemon: Sendable {
             log(.warning, message, ["volume": volume, "clip": path])
         case .waiting(let path):
             log(.info, "clip still being written", ["volume": volume, "clip": path])
-        case .skipped:
+        case .skipped, .waitingForStore:
             break
         }
     }

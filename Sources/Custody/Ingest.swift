@@ -34,10 +34,6 @@ public final class Ingest {
             }
         }
         self.patterns = patterns
-        let swept = vault.sweepIncoming()
-        if swept > 0 {
-            log(.debug, "removed unfinished copies left by an earlier stop", ["count": String(swept)])
-        }
     }
 
     /// Ingests the volume mounted (or laid out) at `root`.
@@ -51,28 +47,49 @@ public final class Ingest {
         volume root: String, identity: VolumeIdentity? = nil, shouldStop: @Sendable () -> Bool = { false },
         report: (IngestEvent) -> Void = { _ in }
     ) async throws -> IngestSummary {
-        let root = (root as NSString).standardizingPath
+        let root = Ingest.absolute(root)
+        let store = Ingest.absolute(settings.store)
+        guard !Ingest.contains(root, store) && !Ingest.contains(store, root) else {
+            throw UsageError("'\(root)' holds the store '\(store)' or lies inside it; give a recorder volume")
+        }
+        let lock = try StoreLock(root: vault.root, wait: true) {
+            log(.notice, "waiting for another custody process to finish copying into the store", ["store": store])
+            report(.waitingForStore)
+        }
+        defer { lock.release() }
+        let swept = vault.sweepIncoming()
+        if swept > 0 {
+            log(.debug, "removed unfinished copies left by an earlier stop", ["count": String(swept)])
+        }
+
         let found: (clips: [ClipCandidate], skipped: [SkippedEntry])
         do {
             found = try ClipFinder(extensions: settings.extensions).find(in: root)
         } catch {
             throw IngestError("cannot read the volume '\(root)': \(error)")
         }
-        for entry in found.skipped {
-            log(.debug, "passed over an entry that is not a clip", ["path": entry.relativePath, "reason": entry.reason])
-            report(.skipped(originalPath: entry.relativePath, reason: entry.reason))
-        }
-
         var dock = DockRecord(
             mountPoint: root, device: identity?.device, label: identity?.label, uuid: identity?.uuid, started: Date())
         dock.id = try catalog.beginDock(dock)
         var summary = IngestSummary()
         summary.dock = dock.id
         summary.found = found.clips.count
-        dock.found = found.clips.count
+        for entry in found.skipped {
+            log(.debug, "passed over an entry that is not a clip", ["path": entry.relativePath, "reason": entry.reason])
+            if entry.isFailure {
+                let message = "cannot look at '\(entry.relativePath)' on the volume: \(entry.reason); it may hold clips"
+                summary.found += 1
+                summary.failed += 1
+                dock.errors.append(message)
+                report(.failed(originalPath: entry.relativePath, message: message))
+            } else {
+                report(.skipped(originalPath: entry.relativePath, reason: entry.reason))
+            }
+        }
+        dock.found = summary.found
 
         let fallbackRecorder = Ingest.recorderName(forVolume: root, identity: identity, settings: settings)
-        let check = StabilityCheck(interval: .milliseconds(Int(settings.settleSeconds * 1000)))
+        let check = StabilityCheck(interval: .seconds(settings.settleSeconds))
         let waitStarted = Date()
         var pending = found.clips
         while !pending.isEmpty && !summary.interrupted {
@@ -130,6 +147,7 @@ public final class Ingest {
             }
         }
 
+        summary.notTried = summary.found - summary.copied - summary.alreadyStored - summary.failed
         dock.finished = Date()
         dock.copied = summary.copied
         dock.already = summary.alreadyStored
@@ -174,17 +192,19 @@ public final class Ingest {
                 return .already(known, seconds: Date().timeIntervalSince(began))
             }
 
-            let day = Ingest.dayFolder(filenameTime ?? candidate.modified, timeZone: settings.timeZone)
-            let relativePath = "\(recorder)/\(day)/\(candidate.name)"
-            let original = try vault.commit(staged, as: relativePath)
-
+            // The copy in .incoming is already on the store's disk and fsynced: probing it reads the stored
+            // bytes, never the volume, and its start places the original under its recording day.
             var clip = ClipRecord(
-                sha256: original.sha256, size: original.size, recorder: recorder, handler: name?.badge,
+                sha256: staged.sha256, size: staged.size, recorder: recorder, handler: name?.badge,
                 originalName: candidate.name, originalPath: candidate.relativePath,
-                originalModified: candidate.modified, storedPath: original.relativePath, start: nil, startSource: nil,
+                originalModified: candidate.modified, storedPath: "", start: nil, startSource: nil,
                 metadataTime: nil, filenameTime: filenameTime, sequence: name?.sequence, duration: nil,
                 container: nil, damaged: nil, dock: dock, ingested: Date(), streams: [])
-            describe(&clip, probing: vault.absolutePath(original.relativePath))
+            describe(&clip, probing: staged.temporaryPath)
+            let day = Ingest.dayFolder(clip.start ?? candidate.modified, timeZone: settings.timeZone)
+            let original = try vault.commit(staged, as: "\(recorder)/\(day)/\(candidate.name)")
+            clip.storedPath = original.relativePath
+            clip.ingested = Date()
 
             try catalog.noteRecorder(recorder, handler: name?.badge, at: began)
             clip.id = try catalog.insertClip(clip)
@@ -222,8 +242,8 @@ public final class Ingest {
                 clip.startSource = .metadata
             }
         } catch {
-            clip.damaged = error.reason
-            log(.debug, "clip is damaged", ["clip": clip.originalPath, "reason": error.reason])
+            clip.damaged = error.detail.map { "\(error.reason) (\($0))" } ?? error.reason
+            log(.debug, "clip is damaged", ["clip": clip.originalPath, "reason": clip.damaged ?? ""])
         }
         if clip.start == nil, let filenameTime = clip.filenameTime {
             clip.start = filenameTime
@@ -245,6 +265,17 @@ public final class Ingest {
         if let serial = settings.volumes[(root as NSString).lastPathComponent] { return serial }
         if let label = identity?.label, !label.isEmpty { return label }
         return (root as NSString).lastPathComponent
+    }
+
+    /// `path` made absolute against the working folder, with `.` and `..` resolved.
+    static func absolute(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (absolute as NSString).standardizingPath
+    }
+
+    /// Whether `inner` is `outer` or lies inside it.
+    static func contains(_ outer: String, _ inner: String) -> Bool {
+        inner == outer || inner.hasPrefix(outer == "/" ? "/" : outer + "/")
     }
 
     /// A recorder name safe to use as one folder name in the store.

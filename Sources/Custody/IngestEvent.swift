@@ -11,6 +11,8 @@ public enum IngestEvent: Sendable {
     case failed(originalPath: String, message: String)
     /// The clip is still being written; it is looked at again after the settle time.
     case waiting(originalPath: String)
+    /// Another custody process is copying into the store; this ingest waits for it.
+    case waitingForStore
     /// An entry on the volume that is not a clip was passed over.
     case skipped(originalPath: String, reason: String)
 }
@@ -27,7 +29,9 @@ public struct IngestSummary: Sendable, Equatable {
     public var bytes: Int64 = 0
     /// Seconds spent copying, verifying, probing and indexing (not waiting for clips still being written).
     public var seconds = 0.0
-    /// Whether the ingest stopped early because the daemon was asked to stop or the store was full.
+    /// Clips left on the volume untried because the ingest stopped early.
+    public var notTried = 0
+    /// Whether the ingest stopped early because it was asked to stop or the store was full.
     public var interrupted = false
 
     public init() {}

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// How important a logged event is, with its syslog priority.
 public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
@@ -51,12 +52,15 @@ public struct Log: Sendable {
         FileHandle.standardError.write(Data((Log.line(level, message, fields, journald: journald) + "\n").utf8))
     }
 
-    /// Formats one line; values with spaces, quotes or `=` are quoted.
+    /// Formats one line; values with spaces, quotes or `=` are quoted, and control characters (a newline in a
+    /// clip's name, say) are escaped so that nothing from a volume can start a line of its own.
     static func line(_ level: LogLevel, _ message: String, _ fields: KeyValuePairs<String, String>, journald: Bool)
         -> String
     {
+        let message = message.escapingControlCharacters
         var line = journald ? "<\(level.rawValue)>" + message : level.name + ": " + message
         for (key, value) in fields {
+            let value = value.escapingControlCharacters
             let needsQuotes = value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" })
             let shown = needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : value
             line += " \(key)=\(shown)"

@@ -50,6 +50,18 @@ public struct Settings: Sendable, Equatable {
 
     /// Months any other clip is kept after it was recorded; never less than 6.
     public var retentionPatrolMonths = 6
+    /// An administrator's holiday file that adds or replaces whole years of the bundled schedules; `nil` means the
+    /// default path, used only when it exists.
+    public var holidaysFile: String?
+
+    /// The default holiday file, read when it exists and `holidays_file` is not set.
+    public static let defaultHolidaysFile = "/etc/custody/holidays.txt"
+
+    /// How many working days after the recording day an original must be in storage (article 27: 2).
+    public var ingestWorkingDays = 2
+
+    /// Periods of field work away from base, whose originals are due 1 working day after the return.
+    public var fieldWork: [FieldWorkTrip] = []
 
     public init() {}
 }
@@ -82,6 +94,9 @@ extension Settings {
         ("clock_tolerance_seconds", "file-name and metadata times further apart than this make a clock suspect"),
         ("retention_case_years", "years a clip tied to a case is kept after the case ended (at least 10)"),
         ("retention_patrol_months", "months any other clip is kept after it was recorded (at least 6)"),
+        ("holidays_file", "holiday schedules that add or replace whole years (default /etc/custody/holidays.txt)"),
+        ("ingest_working_days", "working days after the recording day by which an original must be stored (2)"),
+        ("field_work", "field work away from base as SERIAL=LEFT/RETURNED, days YYYY-MM-DD (list)"),
     ]
 
     /// Applies the configuration file at `path` on top of these settings.
@@ -106,6 +121,12 @@ extension Settings {
         }
     }
 
+    /// Whether a number read from JSON was written as `true` or `false`: JSONSerialization gives those the
+    /// type code of a C `char`, which it never uses for numbers.
+    static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
+    }
+
     /// Applies one configuration value; `source` names where it came from in error messages.
     public mutating func apply(key: String, value: Any, from source: String) throws(UsageError) {
         func text() throws(UsageError) -> String {
@@ -115,15 +136,23 @@ extension Settings {
             return text
         }
         func list() throws(UsageError) -> [String] {
-            if let single = value as? String { return [single] }
-            guard let list = value as? [String] else { throw UsageError("'\(key)' in \(source) must be a list of strings") }
+            let list = (value as? String).map { [$0] } ?? (value as? [String])
+            guard let list, !list.isEmpty, !list.contains(where: \.isEmpty) else {
+                throw UsageError("'\(key)' in \(source) must be a non-empty list of non-empty strings")
+            }
             return list
         }
-        func seconds() throws(UsageError) -> Double {
+        func seconds(atMost limit: Double) throws(UsageError) -> Double {
             let number: Double? =
-                if let text = value as? String { Double(text) } else { (value as? NSNumber)?.doubleValue }
-            guard let number, number.isFinite, number >= 0 else {
-                throw UsageError("'\(key)' in \(source) must be a number of seconds, 0 or more")
+                if let text = value as? String {
+                    Double(text)
+                } else if let number = value as? NSNumber, !Settings.isBoolean(number) {
+                    number.doubleValue
+                } else {
+                    nil
+                }
+            guard let number, number.isFinite, number >= 0, number <= limit else {
+                throw UsageError("'\(key)' in \(source) must be a number of seconds from 0 to \(Int(limit))")
             }
             return number
         }
@@ -154,18 +183,30 @@ extension Settings {
                 throw UsageError("'volumes' in \(source) must map volume labels or UUIDs to recorder serials")
             }
             volumes.merge(map) { _, new in new }
-        case "settle_seconds": settleSeconds = try seconds()
-        case "settle_limit_seconds": settleLimitSeconds = try seconds()
-        case "stop_timeout_seconds": stopTimeoutSeconds = try seconds()
+        case "settle_seconds": settleSeconds = try seconds(atMost: 3600)
+        case "settle_limit_seconds": settleLimitSeconds = try seconds(atMost: 7 * 86400)
+        case "stop_timeout_seconds": stopTimeoutSeconds = try seconds(atMost: 3600)
         case "log_level":
             let name = try text()
             guard let level = LogLevel(name: name) else {
                 throw UsageError("unknown log level '\(name)' in \(source); use debug, info, notice, warning or error")
             }
             logLevel = level
-        case "clock_tolerance_seconds": clockToleranceSeconds = try seconds()
+        case "clock_tolerance_seconds": clockToleranceSeconds = try seconds(atMost: 86400)
         case "retention_case_years": retentionCaseYears = try whole(atLeast: 10, "years")
         case "retention_patrol_months": retentionPatrolMonths = try whole(atLeast: 6, "months")
+        case "holidays_file": holidaysFile = try text()
+        case "ingest_working_days":
+            let number: Int? =
+                if let text = value as? String { Int(text) } else { (value as? NSNumber)?.intValue }
+            guard let number, (0...30).contains(number) else {
+                throw UsageError("'ingest_working_days' in \(source) must be a whole number of days from 0 to 30")
+            }
+            ingestWorkingDays = number
+        case "field_work":
+            var trips: [FieldWorkTrip] = []
+            for text in try list() { trips.append(try FieldWorkTrip(parsing: text, from: source)) }
+            fieldWork = trips
         default:
             throw UsageError("unknown key '\(key)' in \(source)")
         }

@@ -23,6 +23,13 @@ public struct SkippedEntry: Sendable, Equatable, Hashable {
 extension SkippedEntry {
     /// A file whose name starts with a dot.
     public static let hiddenFile = "hidden file"
+
+    /// True when the entry was passed over because it could not be read, not because it is not a clip: an
+    /// unreadable folder, or a name the file system would not let custody examine. Such an entry may hold a
+    /// clip, so it must be reported, not passed over quietly.
+    public var isFailure: Bool {
+        reason.hasPrefix("unreadable folder") || reason.hasPrefix("cannot be examined")
+    }
     /// A folder whose name starts with a dot; nothing inside it is looked at.
     public static let hiddenFolder = "hidden folder"
     /// A `._name` file macOS writes beside each file on FAT and exFAT volumes.

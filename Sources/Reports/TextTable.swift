@@ -7,8 +7,9 @@ public struct TextTable: Sendable {
         self.header = header
     }
 
+    /// Adds a row; control characters in cells (a newline in a clip's name, say) are shown as escapes.
     public mutating func append(_ row: [String]) {
-        rows.append(row)
+        rows.append(row.map(\.escapingControlCharacters))
     }
 
     /// The table as lines separated by newlines, the last column not padded.

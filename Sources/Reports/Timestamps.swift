@@ -28,22 +28,32 @@ public enum Timestamps {
             parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
 
-    /// Reads `YYYY-MM-DD` (midnight in `zone`) or a full ISO 8601 time with a zone.
+    /// Reads `YYYY-MM-DD` (midnight in `zone`), `YYYY-MM-DDThh:mm[:ss]` (a clock time in `zone`), or a full
+    /// ISO 8601 time with its zone.
     public static func parse(_ text: String, in zone: TimeZone) -> Date? {
         let iso = ISO8601DateFormatter()
         if let date = iso.date(from: text) { return date }
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = iso.date(from: text) { return date }
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...31).contains(day)
+
+        let halves = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard halves.count <= 2 else { return nil }
+        let day = halves[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        let time = halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) } : []
+        guard day.count == 3, halves.count == 1 || (2...3).contains(time.count), !(day + time).contains(nil)
+        else { return nil }
+        let values = (day + time).compactMap { $0 }
+        let components = DateComponents(
+            year: values[0], month: values[1], day: values[2], hour: values.count > 3 ? values[3] : 0,
+            minute: values.count > 4 ? values[4] : 0, second: values.count > 5 ? values[5] : 0)
+        guard (1...12).contains(values[1]), (1...31).contains(values[2]), (0...23).contains(components.hour ?? 0),
+            (0...59).contains(components.minute ?? 0), (0...59).contains(components.second ?? 0)
         else { return nil }
         var calendar = Foundation.Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let components = DateComponents(year: year, month: month, day: day)
-        guard let date = calendar.date(from: components),
-            calendar.component(.day, from: date) == day
-        else { return nil }
+        guard let date = calendar.date(from: components), calendar.component(.day, from: date) == values[2] else {
+            return nil
+        }
         return date
     }
 }

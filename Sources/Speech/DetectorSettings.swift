@@ -26,8 +26,8 @@ public struct DetectorSettings: Sendable, Equatable {
     /// than this becomes part of the floor. Default 1.6.
     public var noiseWindow: Double = 1.6
     /// Shortest run of voiced frames with a steady pitch, in seconds, that counts as the vowel of a syllable.
-    /// Default 0.05.
-    public var minimumVoicedRun: Double = 0.05
+    /// Default 0.04.
+    public var minimumVoicedRun: Double = 0.04
     /// Longest pause, in seconds, between voiced runs that still belongs to one segment. Default 0.7.
     public var maximumPause: Double = 0.7
     /// Seconds added before the first voiced run of a segment, for the consonant that starts a word. Default 0.1.

@@ -11,18 +11,20 @@ import Foundation
 ///   ±300 Hz), so that formants, tilt and narrow-band noise flatten out and only fine structure is left, and weighted
 ///   by how far that envelope stands above the noise floor, so that bands drowned in noise count little; the inverse
 ///   transform of that is an autocorrelation, averaged with the previous frame's, whose peak over 60–400 Hz periods,
-///   corrected for the window's own autocorrelation, says how strongly the frame repeats at a pitch. Voiced speech is a comb of harmonics and scores
-///   high; wind, rain, hiss, rumble and rub have no comb and score low.
+///   corrected for the window's own autocorrelation, says how strongly the frame repeats at a pitch. Voiced speech
+///   is a comb of harmonics and scores high; wind, rain, hiss, rumble and rub have no comb and score low;
+/// - whether the frame is a tone: two narrow peaks holding most of the power (a siren, a beep), never voiced.
 /// All buffers are made once; nothing is allocated per frame.
 final class FrameAnalyzer {
-    static let windowLength = 320  // 40 ms at 8 kHz: two periods of a 50 Hz voice, three of a 75 Hz one
-    static let transformSize = 512
+    static let windowLength = 320  // 40 ms at 8 kHz: 2.4 periods of the lowest pitch looked for
+    static let transformSize = 512  // room for lags up to 192 without wrap-around
     static let rate = Double(NarrowbandResampler.outputRate)
 
     private static let shortestPeriod = 20  // 400 Hz at 8 kHz
+    private static let longestPeriod = 133  // 60 Hz at 8 kHz
+    private static let historyDepth = 2  // frames over which the autocorrelation is averaged
     private static let toneShare: Float = 0.85  // of the harmonic band's power, held by two peaks
     private static let toneHalfWidth = 5  // bins: ±78 Hz, wide enough for a siren sweeping during one window
-    private static let longestPeriod = 133  // 60 Hz at 8 kHz
     private static let envelopeHalfWidth = 20  // bins of 15.6 Hz
     private static let weightFloor = 0.1  // the least weight of a bin drowned in noise
     private static let speechBand = 19...217  // 300–3400 Hz
@@ -40,7 +42,6 @@ final class FrameAnalyzer {
     private var cumulative: [Double]
     private var history: [Float]
     private var historySlot = 0
-    private static let historyDepth = 2  // frames over which the autocorrelation is averaged
 
     init() {
         let length = Self.windowLength

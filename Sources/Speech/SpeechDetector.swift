@@ -7,8 +7,9 @@
 /// 2. each 40 ms Hann frame, one every ``DetectorSettings/frameDuration``, is transformed by a radix-2 real FFT;
 /// 3. a noise floor per spectral bin is tracked by minimum statistics, and the speech band (300–3400 Hz) is compared
 ///    with it, which makes the detector indifferent to the absolute level of quiet speech;
-/// 4. harmonicity, the autocorrelation of the envelope-flattened spectrum at a pitch period of 60–400 Hz, separates
-///    voiced speech (a comb of harmonics) from wind, hiss, rain, rumble, rub and footsteps, none of which is periodic;
+/// 4. harmonicity, the autocorrelation of the envelope-flattened spectrum at a pitch period of 60–400 Hz, weighted
+///    towards the bands that stand above the noise floor and averaged over two frames, separates voiced speech (a
+///    comb of harmonics) from wind, hiss, rain, rumble, rub and footsteps, none of which is periodic;
 /// 5. voiced frames whose pitch holds steady for a syllable's vowel make voiced runs, and runs separated by short
 ///    pauses make one segment, with a margin before and a hangover after; short segments are dropped.
 ///
@@ -34,8 +35,9 @@ public struct SpeechDetector: Sendable {
     /// - Parameters:
     ///   - samples: mono PCM, values in -1…1.
     ///   - sampleRate: samples per second of `samples`; any rate of at least 8000 works, 16 000 is what custody uses.
+    ///     Below 8000 there is no telephone band to look at, and no frame is returned.
     public func frames(in samples: [Float], sampleRate: Int = 16_000) -> [SpeechFrame] {
-        precondition(sampleRate >= NarrowbandResampler.outputRate, "the sample rate must be at least 8000 Hz")
+        guard sampleRate >= NarrowbandResampler.outputRate else { return [] }
         let narrowband: [Float]
         if sampleRate == NarrowbandResampler.outputRate {
             narrowband = samples
@@ -59,7 +61,7 @@ public struct SpeechDetector: Sendable {
     ///
     /// - Parameters:
     ///   - samples: mono PCM, values in -1…1 (custody hands over 16 kHz Float32 audio decoded by Media).
-    ///   - sampleRate: samples per second of `samples`; at least 8000.
+    ///   - sampleRate: samples per second of `samples`; at least 8000, or no segment is found.
     /// - Returns: segments with times in seconds from the first sample; empty when no speech was found.
     public func segments(in samples: [Float], sampleRate: Int = 16_000) -> [SpeechSegment] {
         let frames = frames(in: samples, sampleRate: sampleRate)

@@ -163,15 +163,25 @@ extension Vault {
     }
 
     /// `FILE0003.MP4` with SHA-256 `1a2b3c4d…` becomes `FILE0003.1a2b3c4d.MP4`; without an extension,
-    /// `FILE0003.1a2b3c4d`.
+    /// `FILE0003.1a2b3c4d`. The stem is shortened (on a character boundary) when the name would pass the
+    /// file system's 255-byte limit, so a long name taken by other content can still be stored.
     func suffixed(_ relativePath: String, sha256: String) -> String {
-        let tag = String(sha256.prefix(8))
+        let tag = "." + String(sha256.prefix(8))
         let slash = relativePath.lastIndex(of: "/")
         let folder = slash.map { String(relativePath[...$0]) } ?? ""
         let name = slash.map { String(relativePath[relativePath.index(after: $0)...]) } ?? relativePath
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return folder + name + "." + tag }
-        return folder + name[..<dot] + "." + tag + name[dot...]
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+        let stem = dot.map { String(name[..<$0]) } ?? name
+        let ending = dot.map { String(name[$0...]) } ?? ""
+        var shortened = stem
+        while !shortened.isEmpty && shortened.utf8.count + tag.utf8.count + ending.utf8.count > Vault.nameLimit {
+            shortened.removeLast()
+        }
+        return folder + shortened + tag + ending
     }
+
+    /// The longest file name, in bytes, that Linux file systems take.
+    static let nameLimit = 255
 
     /// The folder holding `path` (an absolute path).
     func parentFolder(of path: String) -> String {

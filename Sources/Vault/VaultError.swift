@@ -11,6 +11,8 @@ public struct VaultError: Error, CustomStringConvertible, Sendable, Equatable {
         /// The recorder's volume disappeared or failed while its clip was read (EIO, ENODEV, ENXIO, ESTALE, or
         /// ENOTCONN when the FUSE server of an exFAT volume went away with it).
         case sourceRemoved
+        /// Another custody process holds the store's lock.
+        case storeBusy
         /// The clip changed size or time while it was read: the recorder is still writing it.
         case sourceChanged
         /// The clip cannot be opened or read for another reason (missing, permission, not a regular file).
@@ -117,6 +119,12 @@ extension VaultError {
         case (.store, ENOENT):
             code = .notFound
             message = "the file does not exist \(reason)"
+        case (.store, ENOTDIR), (.store, EEXIST) where call == "mkdir":
+            code = .storeNotWritable
+            message = "a file stands where the store needs a folder \(reason); check that '\(store)' is a folder"
+        case (.store, ENAMETOOLONG):
+            code = .storeFailed
+            message = "the name is too long for the store's file system \(reason)"
         case (.store, _):
             code = .storeFailed
             message = "the store's disk or file system failed \(reason); check the system log for disk errors"

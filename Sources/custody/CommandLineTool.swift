@@ -25,6 +25,9 @@ enum CommandLineTool {
             case "hold": return try HoldCommand.run(rest, release: false)
             case "release": return try HoldCommand.run(rest, release: true)
             case "purge": return try PurgeCommand.run(rest)
+            case "probe": return try ProbeCommand.run(rest)
+            case "calendar": return try CalendarCommand.run(rest)
+            case "deadlines": return try DeadlinesCommand.run(rest)
             default:
                 throw UsageError("unknown command '\(command)'; see 'custody --help'")
             }

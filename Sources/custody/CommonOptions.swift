@@ -36,6 +36,15 @@ enum CommonOptions {
             help: "file-name and metadata times further apart make a clock suspect (120)"),
         .init(name: "retention-case-years", takesValue: true, help: "years a case's clips are kept after it ended (10)"),
         .init(name: "retention-patrol-months", takesValue: true, help: "months other clips are kept (6)"),
+        .init(
+            name: "holidays-file", takesValue: true,
+            help: "holiday schedules adding or replacing whole years (default /etc/custody/holidays.txt if present)"),
+        .init(
+            name: "ingest-working-days", takesValue: true,
+            help: "an original is due by the end of this working day after the recording day (2)"),
+        .init(
+            name: "field-work", takesValue: true,
+            help: "SERIAL=LEFT/RETURNED (YYYY-MM-DD): field work, due 1 working day after the return (repeatable)"),
     ]
 
     /// Builds the settings: defaults, then the configuration file, then the flags.
@@ -52,6 +61,7 @@ enum CommonOptions {
             ("settle-seconds", "settle_seconds"), ("settle-limit-seconds", "settle_limit_seconds"),
             ("stop-timeout-seconds", "stop_timeout_seconds"), ("clock-tolerance-seconds", "clock_tolerance_seconds"),
             ("retention-case-years", "retention_case_years"), ("retention-patrol-months", "retention_patrol_months"),
+            ("holidays-file", "holidays_file"), ("ingest-working-days", "ingest_working_days"),
         ] {
             if let value = arguments.value(flag) { try settings.apply(key: key, value: value, from: source) }
         }
@@ -59,6 +69,8 @@ enum CommonOptions {
             let values = arguments.all(flag)
             if !values.isEmpty { try settings.apply(key: key, value: values, from: source) }
         }
+        let trips = arguments.all("field-work")
+        if !trips.isEmpty { try settings.apply(key: "field_work", value: trips, from: source) }
         var volumes: [String: String] = [:]
         for pair in arguments.all("volumes") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

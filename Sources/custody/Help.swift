@@ -15,6 +15,9 @@ enum Help {
           hold          suspend deletion of a case's clips or of one clip
           release       end a hold
           purge         delete the originals past their retention date
+          probe FILE    show what libavformat reads from a clip, without storing it
+          calendar      whether a day is a working day and why (holidays, make-up working days)
+          deadlines     clips stored late, recorders not docked, case files due (article 27)
 
         'custody <command> --help' tells more. Every command takes --store, --catalog, --config and --timezone.
         Exit status: 0 success, 1 failure, 64 bad usage.

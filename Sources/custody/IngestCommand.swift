@@ -34,22 +34,53 @@ enum IngestCommand {
         let ingest = try Ingest(settings: settings, catalog: catalog, log: log)
         let identity = volumeIdentity(of: path)
         let zone = settings.timeZone
-        let summary = try await ingest.run(volume: path, identity: identity, report: { event in
-            if let line = describe(event, timeZone: zone) { say(line) }
-        })
+        let stop = StopSignal()
+        let signals = stopOnSignals(stop)
+        defer { signals.forEach { $0.cancel() } }
+        let summary = try await ingest.run(
+            volume: path, identity: identity, shouldStop: { stop.isRaised },
+            report: { event in
+                if let line = describe(event, timeZone: zone) { say(line.escapingControlCharacters) }
+            })
         say(
-            "dock \(summary.dock) at \(path): \(summary.found) clips found, \(summary.copied) copied, "
-                + "\(summary.alreadyStored) already stored, \(summary.damaged) damaged, \(summary.failed) failed; "
+            "dock \(summary.dock) at \(path): \(count(summary.found, "clip")) found, \(summary.copied) copied, "
+                + "\(summary.alreadyStored) already stored, \(summary.damaged) damaged, \(summary.failed) failed"
+                + (summary.notTried > 0 ? ", \(summary.notTried) not tried" : "") + "; "
                 + String(
                     format: "%.1f MB in %.1f s (%.1f MB/s)", Double(summary.bytes) / 1_000_000, summary.seconds,
                     summary.megabytesPerSecond))
-        guard summary.failed == 0 else {
+        let missing = summary.failed + summary.notTried
+        guard missing == 0 else {
+            let why = stop.isRaised ? "the ingest was interrupted; " : ""
             CommandLineTool.printError(
-                "\(summary.failed) of \(summary.found) clips could not be ingested; they stay on the volume and "
-                    + "are tried again at the next dock")
+                "\(why)\(missing) of \(count(summary.found, "clip")) could not be ingested; they stay on the volume "
+                    + "and are tried again at the next dock")
             return 1
         }
         return 0
+    }
+
+    /// "1 clip", "2 clips".
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// The first SIGINT or SIGTERM lets the clip being copied finish, then the ingest stops and says what is left;
+    /// a second one ends custody at once (the unfinished copy is swept at the next start).
+    static func stopOnSignals(_ stop: StopSignal) -> [DispatchSourceSignal] {
+        let queue = DispatchQueue(label: "custody.ingest.signals")
+        return [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                if stop.isRaised { exit(130) }
+                stop.raise()
+                FileHandle.standardError.write(
+                    Data("custody: stopping after the clip being copied; press Ctrl-C again to stop at once\n".utf8))
+            }
+            source.resume()
+            return source
+        }
     }
 
     /// The mount's device, label and UUID when PATH is a mount point; nil for a plain folder.
@@ -74,6 +105,8 @@ enum IngestCommand {
             return "failed  \(message)"
         case .waiting(let path):
             return "waiting  \(path) is still being written"
+        case .waitingForStore:
+            return "waiting  another custody process is copying into the store"
         case .skipped:
             return nil
         }

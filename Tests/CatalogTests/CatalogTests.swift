@@ -151,3 +151,50 @@ struct CatalogTests {
         #expect(error?.description.contains("'/proc/custody'") == true)
     }
 }
+
+@Suite("Catalog, opened by several processes")
+struct CatalogConcurrencyTests {
+    @Test("two processes creating the same new catalog at once both succeed with one schema")
+    func concurrentCreation() async throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/catalog.sqlite"
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    let catalog = try Catalog(path: path)
+                    defer { try? catalog.close() }
+                    return try catalog.schemaVersion()
+                }
+            }
+            for try await version in group {
+                #expect(version == Migrations.all.count)
+            }
+        }
+    }
+
+    @Test("a file that is not a database is refused with its path and what to do")
+    func notADatabase() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/notes.txt"
+        try Data(String(repeating: "not a database\n", count: 100).utf8).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: CatalogError.self) { try Catalog(path: path) }
+        #expect(
+            error?.description
+                == "cannot open the catalog '\(path)': file is not a database; give the path of a custody catalog, "
+                + "or a new file name to start one")
+    }
+
+    @Test("the same content seen at two paths in one dock keeps both sightings")
+    func twoPathsOneDock() throws {
+        let folder = TemporaryFolder()
+        let catalog = try Catalog(path: folder.path + "/catalog.sqlite")
+        try catalog.noteRecorder("A123456", handler: nil, at: Date())
+        let dock = try catalog.beginDock(DockRecord(mountPoint: "/media/A", started: Date()))
+        var clip = sampleClip()
+        clip.dock = dock
+        let id = try catalog.insertClip(clip)
+        try catalog.recordSighting(clip: id, dock: dock, originalPath: "b/copy.MP4", at: Date())
+        try catalog.recordSighting(clip: id, dock: dock, originalPath: "b/copy.MP4", at: Date())
+        #expect(try catalog.sightings(ofClip: id) == 2)
+    }
+}

@@ -31,10 +31,11 @@ struct DaemonEndToEndTests {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             Thread.sleep(forTimeInterval: 0.5)
-            if FileManager.default.fileExists(atPath: folder.path + "/catalog.sqlite") {
-                clips = (try? clipObjects(try custody(["clips", "--format", "json"] + options).stdout)) ?? []
-                let docks = try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM docks WHERE finished IS NOT NULL'")
-                if docks == "1\n" { break }
+            guard FileManager.default.fileExists(atPath: folder.path + "/catalog.sqlite") else { continue }
+            let docks = try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM docks WHERE finished IS NOT NULL'")
+            if docks == "1\n" {
+                clips = try clipObjects(try custody(["clips", "--format", "json"] + options).stdout)
+                break
             }
         }
         daemon.terminate()

@@ -67,9 +67,34 @@ struct FailurePathTests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("failed  cannot copy '\(volume)/A123456_012345_20260314092653_0001.MP4':"))
         #expect(result.stdout.lowercased().contains("full"))
-        #expect(result.stderr == "error: 1 of 1 clips could not be ingested; they stay on the volume and are tried again at the next dock\n")
-        #expect(try Shell.sh("find '\(store)' -type f") == "")
+        #expect(result.stderr == "error: 1 of 1 clip could not be ingested; they stay on the volume and are tried again at the next dock\n")
+        #expect(try Shell.sh("find '\(store)' -type f -not -name .lock") == "")
         #expect(try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM clips; SELECT failed FROM docks'") == "0\n1\n")
+    }
+
+    @Test("two ingests into one store at once take turns; nothing is swept from under the other or stored twice")
+    func concurrentIngests() throws {
+        let folder = TemporaryFolder()
+        let volume = folder.path + "/volume"
+        try Shell.sh(
+            "mkdir -p '\(volume)' && head -c 200000000 /dev/urandom > '\(volume)/A123456_012345_20260314092653_0001.MP4'"
+                + " && head -c 1000 /dev/urandom > '\(volume)/A123456_012345_20260314100000_0002.MP4'")
+        let options = "--store '\(folder.path)/store' --catalog '\(folder.path)/catalog.sqlite' --settle-seconds 0"
+        let both = try Shell.run(
+            "/bin/bash",
+            ["-c", "'\(custodyExecutable)' ingest '\(volume)' \(options) > '\(folder.path)/a.txt' 2>&1 & "
+                + "'\(custodyExecutable)' ingest '\(volume)' \(options) > '\(folder.path)/b.txt' 2>&1; "
+                + "first=$?; wait $!; echo $first $?"])
+        #expect(both.stdout == "0 0\n")
+        let printed = try String(contentsOfFile: folder.path + "/a.txt", encoding: .utf8)
+            + String(contentsOfFile: folder.path + "/b.txt", encoding: .utf8)
+        #expect(printed.contains("waiting  another custody process is copying into the store"))
+        #expect(printed.contains("2 clips found, 2 copied, 0 already stored"))
+        #expect(printed.contains("2 clips found, 0 copied, 2 already stored"))
+        #expect(
+            try Shell.sh(
+                "find '\(folder.path)/store' -type f -not -path '*/.incoming/*' -not -name .lock -not -name '*.label.json' | wc -l"
+            ) == "2\n")
     }
 
     @Test("after kill -9 in the middle of a copy, the next ingest completes with nothing lost and nothing twice")
@@ -107,7 +132,10 @@ struct FailurePathTests {
             #expect(try sha256sum(clip["stored_path"] as? String ?? "") == (try sha256sum(source)))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/store/.incoming").isEmpty)
-        #expect(try Shell.sh("find '\(folder.path)/store' -type f -not -path '*/.incoming/*' -not -name '*.label.json' | wc -l") == "2\n")
+        #expect(
+            try Shell.sh(
+                "find '\(folder.path)/store' -type f -not -path '*/.incoming/*' -not -name .lock -not -name '*.label.json' | wc -l"
+            ) == "2\n")
     }
 
     @Test("a volume removed in the middle of a copy fails that clip with a clear message and records nothing of it",
@@ -143,7 +171,7 @@ struct FailurePathTests {
         #expect(process.terminationStatus == 1, "\(printed)")
         #expect(printed.contains("the volume was removed after"), "\(printed)")
         #expect(printed.contains("the clip will be copied again at the next dock"))
-        #expect(try Shell.sh("find '\(folder.path)/store' -type f") == "")
+        #expect(try Shell.sh("find '\(folder.path)/store' -type f -not -name .lock") == "")
         #expect(try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM clips; SELECT failed FROM docks'") == "0\n1\n")
     }
 }

@@ -8,7 +8,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// The `custody` executable built beside the test bundle.
 let custodyExecutable: String = {
     let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
-    for candidate in [bundle.appendingPathComponent("custody").path, repositoryRoot + "/.build/debug/custody"]
+    let beside = Bundle.main.bundleURL.appendingPathComponent("custody").path
+    for candidate in [bundle.appendingPathComponent("custody").path, beside, repositoryRoot + "/.build/debug/custody"]
     where FileManager.default.isExecutableFile(atPath: candidate) {
         return candidate
     }

@@ -110,6 +110,27 @@ struct VaultTests {
         #expect(vault.suffixed("R1/FILE0003", sha256: sha) == "R1/FILE0003.1a2b3c4d")
         #expect(vault.suffixed("R1/.hidden", sha256: sha) == "R1/.hidden.1a2b3c4d")
         #expect(vault.suffixed("R1.d/clip.tar.gz", sha256: sha) == "R1.d/clip.tar.1a2b3c4d.gz")
+
+        let long = String(repeating: "长", count: 82) + "_0001.MP4"  // 82 × 3 bytes + 9 = 255 bytes
+        let suffixed = vault.suffixed("R1/" + long, sha256: sha)
+        let name = String(suffixed.dropFirst(3))
+        #expect(name.utf8.count == 253)
+        #expect(name == String(repeating: "长", count: 80) + ".1a2b3c4d.MP4")
+    }
+
+    @Test("a long name taken by other content is still stored beside it, within the 255-byte limit")
+    func longNameTaken() throws {
+        let folder = TemporaryFolder()
+        let vault = try Vault(root: folder.path + "/store")
+        let name = String(repeating: "x", count: 251) + ".MP4"
+        for content in ["first", "second"] {
+            let source = folder.path + "/" + content
+            try Data(content.utf8).write(to: URL(fileURLWithPath: source))
+            let stored = try vault.commit(try vault.stage(source), as: "R1/" + name)
+            #expect(stored.relativePath.utf8.count <= 3 + 255)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/store/R1").sorted()
+        #expect(names.count == 2)
     }
 
     @Test("Paths that are empty, absolute, climb out or point into .incoming are refused and the copy removed")
