@@ -48,5 +48,11 @@ echo
 echo "== custody clips"
 "$custody" clips "${options[@]}"
 echo
+echo "== custody gaps"
+"$custody" gaps "${options[@]}"
+"$custody" gaps --format html --out "$demo/gaps-en.html" --lang en "${options[@]}"
+"$custody" gaps --format html --out "$demo/gaps-zh.html" --lang zh "${options[@]}"
+echo
 echo "The originals are under $demo/store (read-only); the catalog is $demo/catalog.sqlite."
-echo "Try: $custody clips --format json ${options[*]}"
+echo "The gap report for a browser or printer: $demo/gaps-en.html and $demo/gaps-zh.html."
+echo "Try: $custody gaps --format json ${options[*]}"

@@ -159,6 +159,7 @@ public final class Catalog {
             if let dock = clip.dock {
                 try recordSighting(clip: id, dock: dock, originalPath: clip.originalPath, at: clip.ingested)
             }
+            try insertProbeFacts(of: clip, id: id)
             return id
         }
     }
@@ -233,6 +234,7 @@ public final class Catalog {
         }
         for offset in result.indices {
             result[offset].streams = try streams(ofClip: result[offset].id)
+            try readProbeFacts(into: &result[offset])
             try fillTags(&result[offset])
         }
         return result

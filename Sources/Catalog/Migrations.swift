@@ -86,7 +86,92 @@ enum Migrations {
             SELECT RAISE(ABORT, 'a clip''s hash, size and paths never change');
         END;
         """,
-        // Recorder clocks and handler assignments, cases and their ties to clips, the tag history, holds,
+        // 2: what the probe found that timelines need (finalised, truncated, jumps inside a clip); the gaps
+        // between and inside clips with their explanation; each activity's opening statement; written
+        // explanations, kept by the gap's identity so that recomputing gaps never loses one; and a cache of
+        // speech verdicts so that no clip's audio is decoded twice for the same check.
+        """
+        ALTER TABLE clips ADD COLUMN finalised INTEGER CHECK (finalised IN (0, 1));
+        ALTER TABLE clips ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0 CHECK (truncated IN (0, 1));
+
+        CREATE TABLE clip_jumps (
+            clip     INTEGER NOT NULL REFERENCES clips (id),
+            position REAL NOT NULL,
+            seconds  REAL NOT NULL,
+            PRIMARY KEY (clip, position)
+        );
+
+        CREATE TABLE gaps (
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            recorder       TEXT NOT NULL,
+            ordinal        INTEGER NOT NULL,
+            kind           TEXT NOT NULL
+                CHECK (kind IN ('continuation', 'interruption', 'new_activity', 'overlap', 'unknown')),
+            inside         INTEGER NOT NULL CHECK (inside IN (0, 1)),
+            before_clip    TEXT NOT NULL,
+            after_clip     TEXT NOT NULL,
+            start_time     REAL,
+            end_time       REAL,
+            seconds        REAL,
+            resume_offset  REAL NOT NULL,
+            explanation    TEXT CHECK (explanation IN ('spoken', 'written', 'missing')),
+            speech_start   REAL,
+            speech_seconds REAL,
+            error          TEXT,
+            computed_at    REAL NOT NULL,
+            UNIQUE (recorder, before_clip, after_clip, resume_offset)
+        );
+        CREATE INDEX gaps_by_recorder ON gaps (recorder, ordinal);
+
+        CREATE TABLE opening_statements (
+            recorder       TEXT NOT NULL,
+            clip           TEXT NOT NULL,
+            resume_offset  REAL NOT NULL,
+            explanation    TEXT CHECK (explanation IN ('spoken', 'missing')),
+            speech_start   REAL,
+            speech_seconds REAL,
+            error          TEXT,
+            computed_at    REAL NOT NULL,
+            PRIMARY KEY (clip, resume_offset)
+        );
+
+        CREATE TABLE explanations (
+            id            INTEGER PRIMARY KEY,
+            gap           INTEGER NOT NULL,
+            recorder      TEXT NOT NULL,
+            before_clip   TEXT NOT NULL,
+            after_clip    TEXT NOT NULL,
+            resume_offset REAL NOT NULL,
+            note          TEXT NOT NULL CHECK (length(trim(note)) > 0),
+            written_by    TEXT NOT NULL CHECK (length(trim(written_by)) > 0),
+            written_at    REAL NOT NULL
+        );
+        CREATE INDEX explanations_by_gap ON explanations (recorder, before_clip, after_clip, resume_offset);
+
+        CREATE TRIGGER explanations_are_never_deleted BEFORE DELETE ON explanations
+        BEGIN
+            SELECT RAISE(ABORT, 'a written explanation is never deleted');
+        END;
+
+        CREATE TRIGGER explanations_are_never_changed BEFORE UPDATE ON explanations
+        BEGIN
+            SELECT RAISE(ABORT, 'a written explanation is never changed; record a new one');
+        END;
+
+        CREATE TABLE speech_checks (
+            sha256          TEXT NOT NULL,
+            resume_offset   REAL NOT NULL,
+            window_seconds  REAL NOT NULL,
+            minimum_seconds REAL NOT NULL,
+            has_audio       INTEGER NOT NULL CHECK (has_audio IN (0, 1)),
+            spoken          INTEGER NOT NULL CHECK (spoken IN (0, 1)),
+            speech_start    REAL,
+            speech_seconds  REAL NOT NULL,
+            checked_at      REAL NOT NULL,
+            PRIMARY KEY (sha256, resume_offset, window_seconds, minimum_seconds)
+        );
+        """,
+        // 3: recorder clocks and handler assignments, cases and their ties to clips, the tag history, holds,
         // retention dates and purges. Stands on migration 1's tables only.
         """
         ALTER TABLE recorders ADD COLUMN clock TEXT NOT NULL DEFAULT 'utc';

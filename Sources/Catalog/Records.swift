@@ -66,6 +66,13 @@ public struct ClipRecord: Sendable, Equatable {
     public var dock: Int64?
     public var ingested: Date
     public var streams: [StreamRecord]
+    /// Whether the recorder closed the file with its index (MP4/MOV `moov`, AVI `idx1`); nil for containers
+    /// without one (MPEG-TS) and for clips that could not be probed.
+    public var finalised: Bool? = nil
+    /// Whether the probe found signs that the recording was cut short.
+    public var truncated = false
+    /// Timestamp jumps inside the clip, on the clip's own timeline, in order.
+    public var jumps: [ClipJump] = []
     /// The start as first worked out at ingest, before any correction of the recorder's clock; nil when the start
     /// is still the one worked out at ingest (then `start` is the raw value).
     public var rawStart: Date? = nil

@@ -85,7 +85,28 @@ public final class Daemon: Sendable {
                 "not_tried": String(summary.notTried),
                 "bytes": String(summary.bytes), "mbps": String(format: "%.1f", summary.megabytesPerSecond),
             ])
+        if !stop.isRaised { analyseGaps(after: summary, catalog: ingest.catalog) }
         notify("STATUS=watching")
+    }
+
+    /// Recomputes the gaps of the recorders that got new clips (and of any left unanalysed); a failure is logged
+    /// and the daemon goes on. Skipped when asked to stop: the next dock or `custody gaps --refresh` catches up.
+    private func analyseGaps(after summary: IngestSummary, catalog: Catalog) {
+        do {
+            let analysis = GapAnalysis(settings: settings, catalog: catalog, log: log)
+            let recorders = summary.recordersWithNewClips.union(try catalog.recordersWithUnanalysedClips())
+            guard !recorders.isEmpty else { return }
+            let gaps = try analysis.analyse(recorders: recorders)
+            log(
+                gaps.unexplained + gaps.notChecked > 0 ? .warning : .info, "gaps analysed",
+                [
+                    "recorders": recorders.sorted().joined(separator: ","),
+                    "interruptions": String(gaps.needingExplanation), "explained": String(gaps.explained),
+                    "unexplained": String(gaps.unexplained), "not_checked": String(gaps.notChecked),
+                ])
+        } catch {
+            log(.error, "cannot analyse gaps", ["reason": "\(error)"])
+        }
     }
 
     /// The daemon decides what is worth the journal: each stored clip at info, trouble at warning.

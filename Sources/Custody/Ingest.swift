@@ -14,8 +14,9 @@ import Vault
 public final class Ingest {
     private let settings: Settings
     private let vault: Vault
-    private let catalog: Catalog
-    private let prober = Prober()
+    /// The catalog this ingest writes to; the gap analysis after a dock uses the same connection.
+    let catalog: Catalog
+    private let prober: Prober
     private let patterns: [NamePattern]
     private let log: Log
 
@@ -24,6 +25,7 @@ public final class Ingest {
         self.settings = settings
         self.catalog = catalog
         self.log = log
+        prober = Prober(jumpTolerance: settings.splitTolerance)
         vault = try Vault(root: settings.store)
         var patterns = [NamePattern.standard]
         for template in settings.namePatterns {
@@ -113,6 +115,7 @@ public final class Ingest {
                     summary.bytes += clip.size
                     summary.seconds += seconds
                     if clip.damaged != nil { summary.damaged += 1 }
+                    summary.recordersWithNewClips.insert(clip.recorder)
                     report(.stored(clip, seconds: seconds))
                 case .already(let clip, let seconds):
                     summary.alreadyStored += 1
@@ -231,6 +234,11 @@ public final class Ingest {
             clip.container = probe.container
             clip.duration = probe.duration
             clip.metadataTime = probe.rawCreationTime
+            clip.finalised = probe.isFinalised
+            clip.truncated = probe.isTruncated
+            // The probe's jump ends the last frame before it at `time` and leaps `length` further; the
+            // recording resumes at `time + length` on the clip's own timeline, which includes the skipped time.
+            clip.jumps = probe.jumps.map { ClipJump(position: $0.time + $0.length, seconds: $0.length) }
             clip.streams = probe.streams.map {
                 StreamRecord(
                     index: $0.index, kind: $0.kind.rawValue, codec: $0.codec, width: $0.width, height: $0.height,

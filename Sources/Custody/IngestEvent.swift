@@ -33,6 +33,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var notTried = 0
     /// Whether the ingest stopped early because it was asked to stop or the store was full.
     public var interrupted = false
+    /// Serials of the recorders that got new clips in this dock; their gaps need computing again.
+    public var recordersWithNewClips: Set<String> = []
 
     public init() {}
 

@@ -63,6 +63,18 @@ public struct Settings: Sendable, Equatable {
     /// Periods of field work away from base, whose originals are due 1 working day after the return.
     public var fieldWork: [FieldWorkTrip] = []
 
+    /// A gap between clips (or a jump inside one) at most this long is a continuation, in seconds.
+    public var splitTolerance = 2.0
+
+    /// A gap at least this long starts a new activity, in seconds.
+    public var activityBreak = 1800.0
+
+    /// How much of a resumed recording is searched for a spoken explanation, in seconds from the resume.
+    public var speechWindow = 30.0
+
+    /// How much speech, in seconds summed over the window, counts as a spoken explanation.
+    public var speechMinimum = 2.0
+
     public init() {}
 }
 
@@ -97,6 +109,10 @@ extension Settings {
         ("holidays_file", "holiday schedules that add or replace whole years (default /etc/custody/holidays.txt)"),
         ("ingest_working_days", "working days after the recording day by which an original must be stored (2)"),
         ("field_work", "field work away from base as SERIAL=LEFT/RETURNED, days YYYY-MM-DD (list)"),
+        ("split_tolerance", "a gap at most this many seconds is a continuation"),
+        ("activity_break", "a gap at least this many seconds starts a new activity"),
+        ("speech_window", "seconds of a resumed recording searched for a spoken explanation"),
+        ("speech_minimum", "seconds of speech that count as a spoken explanation"),
     ]
 
     /// Applies the configuration file at `path` on top of these settings.
@@ -186,6 +202,12 @@ extension Settings {
         case "settle_seconds": settleSeconds = try seconds(atMost: 3600)
         case "settle_limit_seconds": settleLimitSeconds = try seconds(atMost: 7 * 86400)
         case "stop_timeout_seconds": stopTimeoutSeconds = try seconds(atMost: 3600)
+        case "split_tolerance": splitTolerance = try seconds(atMost: 3600)
+        case "activity_break": activityBreak = try seconds(atMost: 7 * 86400)
+        case "speech_window":
+            speechWindow = try seconds(atMost: 3600)
+            guard speechWindow > 0 else { throw UsageError("'speech_window' in \(source) must be more than 0 seconds") }
+        case "speech_minimum": speechMinimum = try seconds(atMost: 3600)
         case "log_level":
             let name = try text()
             guard let level = LogLevel(name: name) else {

@@ -13,6 +13,10 @@ enum CommandLineTool {
             say(Help.overview, terminator: "")
             return words.isEmpty ? usageStatus : 0
         }
+        if command == "--version" || command == "version" {
+            say(Help.version)
+            return 0
+        }
         let rest = Array(words.dropFirst())
         do {
             switch command {
@@ -28,6 +32,8 @@ enum CommandLineTool {
             case "probe": return try ProbeCommand.run(rest)
             case "calendar": return try CalendarCommand.run(rest)
             case "deadlines": return try DeadlinesCommand.run(rest)
+            case "gaps": return try GapsCommand.run(rest)
+            case "explain": return try ExplainCommand.run(rest)
             default:
                 throw UsageError("unknown command '\(command)'; see 'custody --help'")
             }

@@ -45,6 +45,15 @@ enum CommonOptions {
         .init(
             name: "field-work", takesValue: true,
             help: "SERIAL=LEFT/RETURNED (YYYY-MM-DD): field work, due 1 working day after the return (repeatable)"),
+        .init(
+            name: "split-tolerance", takesValue: true, help: "a gap of at most this many seconds is a continuation (2)"),
+        .init(
+            name: "activity-break", takesValue: true,
+            help: "a gap of at least this many seconds is a new activity (1800)"),
+        .init(
+            name: "speech-window", takesValue: true,
+            help: "seconds of a resumed recording searched for a spoken explanation (30)"),
+        .init(name: "speech-minimum", takesValue: true, help: "seconds of speech that count as spoken (2)"),
     ]
 
     /// Builds the settings: defaults, then the configuration file, then the flags.
@@ -62,6 +71,8 @@ enum CommonOptions {
             ("stop-timeout-seconds", "stop_timeout_seconds"), ("clock-tolerance-seconds", "clock_tolerance_seconds"),
             ("retention-case-years", "retention_case_years"), ("retention-patrol-months", "retention_patrol_months"),
             ("holidays-file", "holidays_file"), ("ingest-working-days", "ingest_working_days"),
+            ("split-tolerance", "split_tolerance"), ("activity-break", "activity_break"),
+            ("speech-window", "speech_window"), ("speech-minimum", "speech_minimum"),
         ] {
             if let value = arguments.value(flag) { try settings.apply(key: key, value: value, from: source) }
         }

@@ -18,11 +18,17 @@ enum Help {
           probe FILE    show what libavformat reads from a clip, without storing it
           calendar      whether a day is a working day and why (holidays, make-up working days)
           deadlines     clips stored late, recorders not docked, case files due (article 27)
+          gaps          list the gaps between and inside clips, and whether each interruption was explained
+          explain ID    record a written explanation of an interruption
 
-        'custody <command> --help' tells more. Every command takes --store, --catalog, --config and --timezone.
+        'custody <command> --help' tells more. Commands that use the catalog take --store, --catalog, --config
+        and --timezone; every configuration key is also a flag. 'custody --version' names this release.
         Exit status: 0 success, 1 failure, 64 bad usage.
 
         """
+
+    /// This release of custody.
+    static let version = "custody 0.1.0"
 
     static func command(_ usage: String, _ summary: String, options: [Arguments.Option]) -> String {
         var text = "usage: custody \(usage)\n\n\(summary)\n\noptions:\n"

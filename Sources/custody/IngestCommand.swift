@@ -15,7 +15,9 @@ enum IngestCommand {
                     "ingest PATH [options]",
                     "Copies every clip on the recorder volume mounted at PATH (or a folder laid out like one) into the\n"
                         + "store in one read, verifies each copy, probes it with libavformat and indexes it in the catalog.\n"
-                        + "The volume is only read, never written.", options: options), terminator: "")
+                        + "The volume is only read, never written. Then the gaps of each recorder that got new clips are\n"
+                        + "computed and each resumed recording is checked for a spoken explanation ('custody gaps').",
+                    options: options), terminator: "")
             return 0
         }
         guard arguments.positional.count == 1 else {
@@ -49,6 +51,9 @@ enum IngestCommand {
                 + String(
                     format: "%.1f MB in %.1f s (%.1f MB/s)", Double(summary.bytes) / 1_000_000, summary.seconds,
                     summary.megabytesPerSecond))
+        let gaps = try GapAnalysis(settings: settings, catalog: catalog, log: log)
+            .analyse(after: summary)
+        say(gaps.line)
         let missing = summary.failed + summary.notTried
         guard missing == 0 else {
             let why = stop.isRaised ? "the ingest was interrupted; " : ""

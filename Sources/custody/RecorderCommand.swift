@@ -62,6 +62,12 @@ enum RecorderCommand {
             try Tagging(settings: settings, catalog: catalog).setRecorder(
                 arguments.positional[1], handler: arguments.value("handler"), name: arguments.value("name"),
                 from: from, clock: clock, stampsEnd: stamps, by: by)
+            if clock != nil || stamps != nil {
+                // The corrected starts move the recorder's gaps; work them out again now, not at the next dock.
+                let log = Log(level: arguments.value("log-level") == nil ? .warning : settings.logLevel)
+                _ = try GapAnalysis(settings: settings, catalog: catalog, log: log).analyse(
+                    recorder: arguments.positional[1])
+            }
             say("recorder \(arguments.positional[1]) set")
             return 0
         case "list":

@@ -38,6 +38,8 @@ struct DaemonEndToEndTests {
                 break
             }
         }
+        // The dock may finish between the listing and the count above; list again now that it has.
+        clips = (try? clipObjects(try custody(["clips", "--format", "json"] + options).stdout)) ?? []
         daemon.terminate()
         daemon.waitUntilExit()
         let logged = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -55,6 +57,13 @@ struct DaemonEndToEndTests {
         }
         let dock = try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT mount_point, device, label, found, copied, damaged, failed FROM docks'")
         #expect(dock == "\(volume.mountPoint)|\(volume.device)|A123456|6|6|1|0\n")
+
+        // The dock's recorder had its gaps analysed right after the ingest.
+        #expect(
+            logged.contains(
+                "gaps analysed recorders=A123456 interruptions=4 explained=1 unexplained=2 not_checked=1"), "\(logged)")
+        let gaps = try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT kind, explanation FROM gaps ORDER BY ordinal'")
+        #expect(gaps == "continuation|\ninterruption|spoken\ninterruption|missing\ninterruption|missing\ninterruption|\n")
     }
 
     @Test("daemon --once ingests what is mounted now and exits without waiting", .enabled(if: skipReason(mountingUnavailable)))

@@ -8,8 +8,13 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// The `custody` executable built beside the test bundle.
 let custodyExecutable: String = {
     let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
+    // The test runner lives beside the executable in the build folder, whatever --scratch-path named.
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let beside = Bundle.main.bundleURL.appendingPathComponent("custody").path
-    for candidate in [bundle.appendingPathComponent("custody").path, beside, repositoryRoot + "/.build/debug/custody"]
+    for candidate in [
+        bundle.appendingPathComponent("custody").path, beside, runner.appendingPathComponent("custody").path,
+        repositoryRoot + "/.build/debug/custody",
+    ]
     where FileManager.default.isExecutableFile(atPath: candidate) {
         return candidate
     }

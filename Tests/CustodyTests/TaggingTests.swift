@@ -263,4 +263,18 @@ struct TaggingTests {
             clip?["clock_suspect"] as? String
                 == "the start 2000-01-01 08:00:00 is before 2010: the recorder's clock was probably reset")
     }
+
+    @Test("a reset-clock clip is ordered by its sequence after the clip before it, and the gap between them is unknown")
+    func resetClockGap() throws {
+        let scene = try TagScene()
+        try scene.clip("E000001_20260314090000_0001.MP4", creation: "2026-03-14T01:00:00Z")
+        try scene.clip("E000001_20000101080000_0002.MP4", creation: "2000-01-01T00:00:00Z", seconds: 3)
+        try scene.ingest()
+        let gaps = try JSONSerialization.jsonObject(
+            with: Data(try scene.run(["gaps", "--refresh", "--format", "json"]).split(separator: "\n")[0].utf8))
+        let gap = try #require((gaps as? [[String: Any]])?.first)
+        #expect(gap["kind"] as? String == "unknown")
+        #expect(gap["before_name"] as? String == "E000001_20260314090000_0001.MP4")
+        #expect(gap["after_name"] as? String == "E000001_20000101080000_0002.MP4")
+    }
 }
