@@ -135,6 +135,16 @@ extension Catalog {
         return stored
     }
 
+    /// The SHA-256 of every clip kept in the store whose retention was never worked out: clips stored before
+    /// tagging existed.
+    public func untaggedClips() throws(CatalogError) -> [String] {
+        var result: [String] = []
+        try database.query(
+            "SELECT sha256 FROM clips WHERE retain_until IS NULL AND id NOT IN (SELECT clip FROM purges) ORDER BY id"
+        ) { row in result.append(row.text(0)) }
+        return result
+    }
+
     /// Fills in a clip's tag fields: the handler in force when its name carries none, raw start, clock suspicion,
     /// retention, cases and purge.
     func fillTags(_ clip: inout ClipRecord) throws(CatalogError) {

@@ -54,7 +54,8 @@ public struct ClockCheck: Sendable {
                 var reason =
                     "the file name says \(Timestamps.local(named, in: stationZone)) but the metadata says "
                     + "\(Timestamps.local(metadataStamp, in: stationZone)), \(ClockCheck.seconds(apart)) apart"
-                if hours != 0 && abs(apart - hours * 3600) <= tolerance {
+                // Zones lie within 26 h of one another; a difference of whole days and more is something else.
+                if hours != 0 && abs(hours) <= 26 && abs(apart - hours * 3600) <= tolerance {
                     reason += "; a whole \(Int(abs(hours))) h difference looks like a time-zone mistake"
                 }
                 reasons.append(reason)

@@ -63,6 +63,12 @@ public final class Ingest {
         if swept > 0 {
             log(.debug, "removed unfinished copies left by an earlier stop", ["count": String(swept)])
         }
+        do {
+            let tagged = try Tagging(settings: settings, catalog: catalog).catchUp()
+            if tagged > 0 { log(.info, "tagged clips stored before tagging", ["count": String(tagged)]) }
+        } catch {
+            log(.warning, "clips stored before tagging are not yet tagged", ["reason": "\(error)"])
+        }
 
         let found: (clips: [ClipCandidate], skipped: [SkippedEntry])
         do {

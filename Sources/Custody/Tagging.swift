@@ -92,12 +92,7 @@ public final class Tagging {
     public func clipInserted(_ sha256: String, now: Date = Date()) throws {
         try changing {
             guard var clip = try catalog.clip(sha256: sha256) else { return }
-            let setting = try catalog.recorderSettings().first { $0.serial == clip.recorder }
-            let clock = RecorderClock(
-                zone: setting.flatMap { RecorderClock.zone($0.clock) } ?? .utc, stampsEnd: setting?.stamps == "end")
-            let corrected = clockCheck.correct(clip, clock: clock)
-            try catalog.setClipTime(clip: clip.id, start: corrected.start, clockSuspect: corrected.suspect)
-            clip = try catalog.clip(sha256: sha256) ?? clip
+            clip = try correctClock(clip)
             let cases = try catalog.cases()
             let wanted = Set(
                 try catalog.assignments().filter {
@@ -111,6 +106,34 @@ public final class Tagging {
             clip = try catalog.clip(sha256: sha256) ?? clip
             try settle(clip)
         }
+    }
+
+    /// Tags the clips that have never been tagged (stored by a custody from before tagging, in a catalog migrated
+    /// since): corrects their starts, ties them to the cases whose assignments cover them, works out their
+    /// retention and writes their labels.
+    /// - Returns: how many clips were tagged.
+    @discardableResult
+    public func catchUp(now: Date = Date()) throws -> Int {
+        let waiting = try catalog.untaggedClips()
+        guard !waiting.isEmpty else { return 0 }
+        try changing {
+            var clips: [ClipRecord] = []
+            for sha256 in waiting {
+                if let clip = try catalog.clip(sha256: sha256) { clips.append(try correctClock(clip)) }
+            }
+            try refresh(clips, by: "catch-up", now: now)
+        }
+        return waiting.count
+    }
+
+    /// Stores a clip's start corrected for its recorder's clock, and its clock suspicion; returns the clip as stored.
+    private func correctClock(_ clip: ClipRecord) throws -> ClipRecord {
+        let setting = try catalog.recorderSettings().first { $0.serial == clip.recorder }
+        let clock = RecorderClock(
+            zone: setting.flatMap { RecorderClock.zone($0.clock) } ?? .utc, stampsEnd: setting?.stamps == "end")
+        let corrected = clockCheck.correct(clip, clock: clock)
+        try catalog.setClipTime(clip: clip.id, start: corrected.start, clockSuspect: corrected.suspect)
+        return try catalog.clip(sha256: clip.sha256) ?? clip
     }
 
     // MARK: - Cases
@@ -256,8 +279,11 @@ public final class Tagging {
             pendingLabels.append(
                 Label(clip: clip, handlerName: try clip.handler.flatMap(catalog.handlerName(badge:))))
         }
-        guard let until = retainUntil(clip) else { return }
-        try catalog.raiseRetention(clip: clip.id, to: until)
+        // While a case is open the clip has no end of retention; the patrol period is still stored as the floor.
+        let patrol = retention.retainUntil(
+            recorded: clip.start ?? clip.ingested, caseEnded: nil, caseOpen: false, ingested: clip.ingested,
+            timeZone: settings.timeZone)
+        try catalog.raiseRetention(clip: clip.id, to: retainUntil(clip) ?? patrol ?? clip.ingested)
     }
 
     /// The retention date the clip's cases and recording ask for now; nil while a case it is tied to is open.

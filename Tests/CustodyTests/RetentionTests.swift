@@ -128,6 +128,24 @@ struct RetentionTests {
         #expect(after.hasSuffix("1 originals purged, 2 kept\n"))
     }
 
+    @Test("a clip never tagged (a catalog from before tagging) is tagged at the next ingest: retention and label")
+    func catchUp() throws {
+        let scene = try TagScene()
+        try scene.clip("H000001_20260228100000_0001.MP4", creation: "2026-02-28T02:00:00Z")
+        try scene.ingest()
+        let sha = try scene.sha("H000001_20260228100000_0001.MP4")
+        let stored = try #require(try scene.clips()["H000001_20260228100000_0001.MP4"]?["stored_path"] as? String)
+        try scene.backdate(sha, to: shanghai("2026-02-28"))
+        try FileManager.default.removeItem(atPath: stored + ".label.json")
+        #expect(try scene.clips()["H000001_20260228100000_0001.MP4"]?["retain_until"] is NSNull)
+
+        try scene.ingest()
+        let clip = try scene.clips()["H000001_20260228100000_0001.MP4"]
+        #expect(clip?["retain_until"] as? String == "2026-08-28")
+        #expect(clip?["clock_suspect"] is NSNull)
+        #expect(FileManager.default.fileExists(atPath: stored + ".label.json"))
+    }
+
     @Test("a retention shorter than the regulation's minimum is refused as a usage error")
     func refusesShortRetention() throws {
         let folder = TemporaryFolder()
