@@ -201,6 +201,10 @@ public final class Catalog {
             values.append(until.timeIntervalSince1970.sqlValue)
             conditions.append("c.start < ?\(values.count)")
         }
+        if let caseNumber = filter.caseNumber {
+            values.append(caseNumber.sqlValue)
+            conditions.append("c.id IN (SELECT clip FROM case_clips WHERE case_number = ?\(values.count))")
+        }
         return try clips(where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), values)
     }
 
@@ -231,6 +235,7 @@ public final class Catalog {
         for offset in result.indices {
             result[offset].streams = try streams(ofClip: result[offset].id)
             try readProbeFacts(into: &result[offset])
+            try fillTags(&result[offset])
         }
         return result
     }

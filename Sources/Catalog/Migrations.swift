@@ -171,8 +171,115 @@ enum Migrations {
             PRIMARY KEY (sha256, resume_offset, window_seconds, minimum_seconds)
         );
         """,
+        // 3: recorder clocks and handler assignments, cases and their ties to clips, the tag history, holds,
+        // retention dates and purges. Stands on migration 1's tables only.
+        """
+        ALTER TABLE recorders ADD COLUMN clock TEXT NOT NULL DEFAULT 'utc';
+        ALTER TABLE recorders ADD COLUMN stamps TEXT NOT NULL DEFAULT 'start' CHECK (stamps IN ('start', 'end'));
 
-        // The store this catalog indexes: stored paths are relative to it, so one catalog serves one store.
+        CREATE TABLE handlers (
+            badge TEXT PRIMARY KEY NOT NULL,
+            name  TEXT
+        );
+
+        CREATE TABLE handler_assignments (
+            recorder  TEXT NOT NULL,
+            handler   TEXT NOT NULL,
+            from_time REAL NOT NULL,
+            set_by    TEXT NOT NULL,
+            set_at    REAL NOT NULL,
+            PRIMARY KEY (recorder, from_time)
+        );
+
+        ALTER TABLE clips ADD COLUMN raw_start REAL;
+        ALTER TABLE clips ADD COLUMN clock_suspect TEXT;
+        ALTER TABLE clips ADD COLUMN retain_until REAL;
+        UPDATE clips SET raw_start = start;
+
+        CREATE TRIGGER clips_keep_their_raw_start AFTER INSERT ON clips
+        WHEN NEW.raw_start IS NULL
+        BEGIN
+            UPDATE clips SET raw_start = NEW.start WHERE id = NEW.id;
+        END;
+
+        CREATE TRIGGER clips_retention_only_moves_later BEFORE UPDATE OF retain_until ON clips
+        WHEN OLD.retain_until IS NOT NULL AND (NEW.retain_until IS NULL OR NEW.retain_until < OLD.retain_until)
+        BEGIN
+            SELECT RAISE(ABORT, 'a clip''s retention date never moves earlier');
+        END;
+
+        CREATE TABLE cases (
+            number  TEXT PRIMARY KEY NOT NULL,
+            party   TEXT NOT NULL,
+            handler TEXT NOT NULL,
+            title   TEXT,
+            opened  REAL NOT NULL,
+            ended   REAL
+        );
+
+        CREATE TABLE case_assignments (
+            id        INTEGER PRIMARY KEY,
+            case_number TEXT NOT NULL REFERENCES cases (number),
+            kind      TEXT NOT NULL CHECK (kind IN ('recorder', 'handler', 'clip')),
+            value     TEXT NOT NULL,
+            from_time REAL,
+            to_time   REAL,
+            CHECK ((kind = 'clip') = (from_time IS NULL AND to_time IS NULL))
+        );
+
+        CREATE TABLE case_clips (
+            case_number TEXT NOT NULL REFERENCES cases (number),
+            clip        INTEGER NOT NULL REFERENCES clips (id),
+            PRIMARY KEY (case_number, clip)
+        );
+
+        CREATE TABLE tag_history (
+            id      INTEGER PRIMARY KEY,
+            at      REAL NOT NULL,
+            by      TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            field   TEXT NOT NULL,
+            old     TEXT,
+            new     TEXT
+        );
+        CREATE INDEX tag_history_by_subject ON tag_history (subject);
+
+        CREATE TRIGGER tag_history_is_never_changed BEFORE UPDATE ON tag_history
+        BEGIN
+            SELECT RAISE(ABORT, 'the tag history is never changed');
+        END;
+
+        CREATE TRIGGER tag_history_is_never_deleted BEFORE DELETE ON tag_history
+        BEGIN
+            SELECT RAISE(ABORT, 'the tag history is never deleted');
+        END;
+
+        CREATE TABLE holds (
+            id          INTEGER PRIMARY KEY,
+            subject     TEXT NOT NULL,
+            reason      TEXT NOT NULL,
+            placed_by   TEXT NOT NULL,
+            placed      REAL NOT NULL,
+            released_by TEXT,
+            released    REAL
+        );
+
+        CREATE TABLE purges (
+            clip        INTEGER PRIMARY KEY REFERENCES clips (id),
+            sha256      TEXT NOT NULL,
+            stored_path TEXT NOT NULL,
+            retain_until REAL NOT NULL,
+            purged      REAL NOT NULL,
+            purged_by   TEXT NOT NULL
+        );
+
+        CREATE TRIGGER purges_are_never_deleted BEFORE DELETE ON purges
+        BEGIN
+            SELECT RAISE(ABORT, 'a purge record is never deleted');
+        END;
+        """,
+
+        // 4: the store this catalog indexes: stored paths are relative to it, so one catalog serves one store.
         """
         CREATE TABLE store (
             only INTEGER PRIMARY KEY CHECK (only = 1),

@@ -73,6 +73,18 @@ public struct ClipRecord: Sendable, Equatable {
     public var truncated = false
     /// Timestamp jumps inside the clip, on the clip's own timeline, in order.
     public var jumps: [ClipJump] = []
+    /// The start as first worked out at ingest, before any correction of the recorder's clock; nil when the start
+    /// is still the one worked out at ingest (then `start` is the raw value).
+    public var rawStart: Date? = nil
+    /// Why the recorder's clock cannot be trusted for this clip (reset, in the future, disagreeing with the
+    /// file name); nil when nothing looks wrong.
+    public var clockSuspect: String? = nil
+    /// The first instant the original may be deleted; it only ever moves later. Nil while not yet worked out.
+    public var retainUntil: Date? = nil
+    /// The cases the clip is tied to, by case number.
+    public var cases: [CaseTie] = []
+    /// When the original was purged from the store after its retention; nil while it is kept.
+    public var purged: Date? = nil
 
     public init(
         id: Int64 = 0, sha256: String, size: Int64, recorder: String, handler: String?, originalName: String,
@@ -156,10 +168,17 @@ public struct ClipFilter: Sendable {
     public var recorder: String?
     public var since: Date?
     public var until: Date?
+    /// Only clips tied to this case.
+    public var caseNumber: String? = nil
 
     public init(recorder: String? = nil, since: Date? = nil, until: Date? = nil) {
         self.recorder = recorder
         self.since = since
         self.until = until
+    }
+
+    /// Only the clips tied to a case.
+    public init(caseNumber: String) {
+        self.caseNumber = caseNumber
     }
 }

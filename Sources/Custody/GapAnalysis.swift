@@ -14,8 +14,8 @@ import Timeline
 /// cannot be decoded gives the gap an `error` and no explanation, never `missing`. Verdicts are cached by clip,
 /// offset, window and minimum, so a clip's audio is decoded once.
 ///
-/// - Note: Every clip is taken as having a trusted clock (`clockSuspect` false); `clockSuspect(_:)` is the one
-///   place to decide otherwise.
+/// A clip whose recorder clock is suspect (`ClipRecord.clockSuspect`, set at ingest and whenever the recorder's clock
+/// setting changes) is ordered by sequence, and every gap touching it is `unknown`.
 public struct GapAnalysis {
     private let settings: Settings
     private let catalog: Catalog
@@ -114,9 +114,9 @@ public struct GapAnalysis {
     }
 
     /// Whether a clip's start cannot be trusted (a reset clock, a start in the future, name and metadata
-    /// disagreeing). Always false for now: the clock checks belong here.
+    /// disagreeing), as `ClockCheck` found it.
     private func clockSuspect(_ clip: ClipRecord) -> Bool {
-        false
+        clip.clockSuspect != nil
     }
 
     // MARK: - Speech checks

@@ -64,6 +64,12 @@ public final class Ingest {
         if swept > 0 {
             log(.debug, "removed unfinished copies left by an earlier stop", ["count": String(swept)])
         }
+        do {
+            let tagged = try Tagging(settings: settings, catalog: catalog).catchUp()
+            if tagged > 0 { log(.info, "tagged clips stored before tagging", ["count": String(tagged)]) }
+        } catch {
+            log(.warning, "clips stored before tagging are not yet tagged", ["reason": "\(error)"])
+        }
 
         let found: (clips: [ClipCandidate], skipped: [SkippedEntry])
         do {
@@ -212,6 +218,11 @@ public final class Ingest {
 
             try catalog.noteRecorder(recorder, handler: name?.badge, at: began)
             clip.id = try catalog.insertClip(clip)
+            do {
+                try Tagging(settings: settings, catalog: catalog).clipInserted(clip.sha256)
+            } catch {
+                log(.warning, "clip stored but not yet tagged", ["sha256": clip.sha256, "reason": "\(error)"])
+            }
             log(
                 .debug, "clip stored",
                 ["clip": candidate.relativePath, "recorder": recorder, "sha256": clip.sha256, "stored": clip.storedPath])

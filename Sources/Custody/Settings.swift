@@ -42,6 +42,14 @@ public struct Settings: Sendable, Equatable {
     /// The least important messages logged: debug, info, notice, warning, error.
     public var logLevel = LogLevel.info
 
+    /// How far a clip's file-name time and its metadata time may differ before its clock is suspect, in seconds.
+    public var clockToleranceSeconds = 120.0
+
+    /// Years a clip tied to a case is kept after the case ended; never less than 10.
+    public var retentionCaseYears = 10
+
+    /// Months any other clip is kept after it was recorded; never less than 6.
+    public var retentionPatrolMonths = 6
     /// An administrator's holiday file that adds or replaces whole years of the bundled schedules; `nil` means the
     /// default path, used only when it exists.
     public var holidaysFile: String?
@@ -95,6 +103,9 @@ extension Settings {
         ("settle_limit_seconds", "how long to wait at most for a clip still being written"),
         ("stop_timeout_seconds", "how long the daemon lets a copy finish when asked to stop"),
         ("log_level", "debug, info, notice, warning or error"),
+        ("clock_tolerance_seconds", "file-name and metadata times further apart than this make a clock suspect"),
+        ("retention_case_years", "years a clip tied to a case is kept after the case ended (at least 10)"),
+        ("retention_patrol_months", "months any other clip is kept after it was recorded (at least 6)"),
         ("holidays_file", "holiday schedules that add or replace whole years (default /etc/custody/holidays.txt)"),
         ("ingest_working_days", "working days after the recording day by which an original must be stored (2)"),
         ("field_work", "field work away from base as SERIAL=LEFT/RETURNED, days YYYY-MM-DD (list)"),
@@ -162,6 +173,15 @@ extension Settings {
             return number
         }
 
+        func whole(atLeast minimum: Int, _ unit: String) throws(UsageError) -> Int {
+            let number: Int? = if let text = value as? String { Int(text) } else { (value as? NSNumber)?.intValue }
+            guard let number, number >= minimum else {
+                throw UsageError(
+                    "'\(key)' in \(source) must be a whole number of \(unit), at least \(minimum) (the regulation's minimum)")
+            }
+            return number
+        }
+
         switch key {
         case "store": store = try text()
         case "catalog": catalog = try text()
@@ -194,6 +214,9 @@ extension Settings {
                 throw UsageError("unknown log level '\(name)' in \(source); use debug, info, notice, warning or error")
             }
             logLevel = level
+        case "clock_tolerance_seconds": clockToleranceSeconds = try seconds(atMost: 86400)
+        case "retention_case_years": retentionCaseYears = try whole(atLeast: 10, "years")
+        case "retention_patrol_months": retentionPatrolMonths = try whole(atLeast: 6, "months")
         case "holidays_file": holidaysFile = try text()
         case "ingest_working_days":
             let number: Int? =

@@ -12,11 +12,20 @@ public struct ClipListing {
     public var store: String
     /// The station's time zone, for the table.
     public var timeZone: TimeZone
+    /// Whether personal names (parties) are masked.
+    public var maskNames = false
 
     public init(clips: [ClipRecord], store: String, timeZone: TimeZone) {
         self.clips = clips
         self.store = store
         self.timeZone = timeZone
+    }
+
+    /// The last day a clip must be kept, `YYYY-MM-DD` in the station's zone; nil while a case it is tied to is open
+    /// or its date is not worked out.
+    public static func lastDayKept(_ clip: ClipRecord, timeZone: TimeZone) -> String? {
+        guard let until = clip.retainUntil, !clip.cases.contains(where: { $0.ended == nil }) else { return nil }
+        return String(Timestamps.local(until.addingTimeInterval(-1), in: timeZone).prefix(10))
     }
 
     public func render(_ format: OutputFormat) -> String {
@@ -69,6 +78,12 @@ public struct ClipListing {
                 ("start_source", JSON.string(clip.startSource?.rawValue)), ("duration", JSON.number(clip.duration)),
                 ("container", JSON.string(clip.container)), ("streams", "[" + streams.joined(separator: ",") + "]"),
                 ("damaged", JSON.string(clip.damaged)), ("ingested", JSON.string(Timestamps.utc(clip.ingested))),
+                ("raw_start", JSON.string((clip.rawStart ?? clip.start).map(Timestamps.utc))),
+                ("metadata_time", JSON.string(clip.metadataTime)),
+                ("filename_time", JSON.string(clip.filenameTime.map(Timestamps.utc))),
+                ("clock_suspect", JSON.string(clip.clockSuspect)), ("cases", cases(clip)),
+                ("retain_until", JSON.string(ClipListing.lastDayKept(clip, timeZone: timeZone))),
+                ("purged", JSON.string(clip.purged.map(Timestamps.utc))),
             ])
         }
         return "[" + objects.joined(separator: ",\n ") + "]\n"
@@ -85,6 +100,17 @@ public struct ClipListing {
             ]
         }
         return CSV.render(header: ClipListing.fields, rows: rows)
+    }
+
+    private func cases(_ clip: ClipRecord) -> String {
+        let objects = clip.cases.map { tie in
+            JSON.object([
+                ("case", JSON.string(tie.number)),
+                ("party", JSON.string(maskNames ? NameMask.mask(tie.party) : tie.party)),
+                ("handler", JSON.string(tie.handler)),
+            ])
+        }
+        return "[" + objects.joined(separator: ",") + "]"
     }
 
     private func storedPath(_ clip: ClipRecord) -> String {

@@ -10,6 +10,7 @@ enum ClipsCommand {
             .init(name: "recorder", takesValue: true, help: "only this recorder's clips"),
             .init(name: "since", takesValue: true, help: "only clips starting at or after DATE (YYYY-MM-DD or ISO 8601)"),
             .init(name: "until", takesValue: true, help: "only clips starting before DATE"),
+            .init(name: "case", takesValue: true, help: "only clips tied to CASE"), TagOptions.maskNames,
         ]
 
     static func run(_ words: [String]) throws -> Int32 {
@@ -20,7 +21,8 @@ enum ClipsCommand {
                     "clips [--format table|json|csv] [--recorder SERIAL] [--since DATE] [--until DATE]",
                     "Lists the clips in the catalog. JSON fields: sha256, recorder, handler, original_name,\n"
                         + "original_path, stored_path, size, start, start_source, duration, container, streams,\n"
-                        + "damaged, ingested.", options: options), terminator: "")
+                        + "damaged, ingested, raw_start, metadata_time, filename_time, clock_suspect, cases,\n"
+                        + "retain_until, purged.", options: options), terminator: "")
             return 0
         }
         guard arguments.positional.isEmpty else {
@@ -32,6 +34,7 @@ enum ClipsCommand {
             throw UsageError("unknown format '\(formatName)'; use table, json or csv")
         }
         var filter = ClipFilter(recorder: arguments.value("recorder"))
+        filter.caseNumber = arguments.value("case")
         for (name, keyPath) in [("since", \ClipFilter.since), ("until", \ClipFilter.until)] {
             guard let text = arguments.value(name) else { continue }
             guard let date = Timestamps.parse(text, in: settings.timeZone) else {
@@ -46,7 +49,8 @@ enum ClipsCommand {
         defer { try? catalog.close() }
         // Stored paths are relative to the store the catalog indexes, whatever --store says.
         let store = try catalog.storeRoot() ?? Ingest.absolute(settings.store)
-        let listing = ClipListing(clips: try catalog.clips(filter), store: store, timeZone: settings.timeZone)
+        var listing = ClipListing(clips: try catalog.clips(filter), store: store, timeZone: settings.timeZone)
+        listing.maskNames = arguments.has("mask-names")
         say(listing.render(format), terminator: "")
         return 0
     }

@@ -32,6 +32,11 @@ enum CommonOptions {
             name: "stop-timeout-seconds", takesValue: true,
             help: "on SIGTERM, the daemon lets the clip being copied finish for at most this long (30)"),
         .init(
+            name: "clock-tolerance-seconds", takesValue: true,
+            help: "file-name and metadata times further apart make a clock suspect (120)"),
+        .init(name: "retention-case-years", takesValue: true, help: "years a case's clips are kept after it ended (10)"),
+        .init(name: "retention-patrol-months", takesValue: true, help: "months other clips are kept (6)"),
+        .init(
             name: "holidays-file", takesValue: true,
             help: "holiday schedules adding or replacing whole years (default /etc/custody/holidays.txt if present)"),
         .init(
@@ -63,7 +68,8 @@ enum CommonOptions {
         for (flag, key) in [
             ("store", "store"), ("catalog", "catalog"), ("timezone", "timezone"), ("log-level", "log_level"),
             ("settle-seconds", "settle_seconds"), ("settle-limit-seconds", "settle_limit_seconds"),
-            ("stop-timeout-seconds", "stop_timeout_seconds"),
+            ("stop-timeout-seconds", "stop_timeout_seconds"), ("clock-tolerance-seconds", "clock_tolerance_seconds"),
+            ("retention-case-years", "retention_case_years"), ("retention-patrol-months", "retention_patrol_months"),
             ("holidays-file", "holidays_file"), ("ingest-working-days", "ingest_working_days"),
             ("split-tolerance", "split_tolerance"), ("activity-break", "activity_break"),
             ("speech-window", "speech_window"), ("speech-minimum", "speech_minimum"),

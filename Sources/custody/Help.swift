@@ -9,6 +9,12 @@ enum Help {
           ingest PATH   copy, verify, probe and index every clip on the recorder volume at PATH now
           daemon        follow the mount table and ingest every recorder volume that mounts
           clips         list the clips in the catalog
+          recorder      set a recorder's handler and clock; list the recorders
+          case          open, close, show and list cases; assign clips to them
+          history       show every tag change of a clip, a case or a recorder
+          hold          suspend deletion of a case's clips or of one clip
+          release       end a hold
+          purge         delete the originals past their retention date
           probe FILE    show what libavformat reads from a clip, without storing it
           calendar      whether a day is a working day and why (holidays, make-up working days)
           deadlines     clips stored late, recorders not docked, case files due (article 27)

@@ -43,7 +43,7 @@ struct CatalogGapsTests {
         }
 
         let catalog = try Catalog(path: path)
-        #expect(try catalog.schemaVersion() == 2)
+        #expect(try catalog.schemaVersion() == Migrations.all.count)
         let clips = try catalog.clips()
         #expect(clips.count == 1)
         let clip = try #require(clips.first)
