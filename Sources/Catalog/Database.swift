@@ -1,4 +1,5 @@
 import CSQLite
+import Glibc
 
 /// One connection to an SQLite file, in WAL mode, with foreign keys and a busy timeout.
 ///
@@ -25,7 +26,18 @@ final class Database {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeout)
         do {
-            try execute("PRAGMA journal_mode = WAL")
+            // Switching a new file to WAL takes an exclusive lock and does not wait in the busy handler, so two
+            // processes creating one catalog at once retry here, within the same timeout.
+            var waited: Int32 = 0
+            while true {
+                do {
+                    try execute("PRAGMA journal_mode = WAL")
+                    break
+                } catch where error.code & 0xff == SQLITE_BUSY && waited < busyTimeout {
+                    usleep(20_000)
+                    waited += 20
+                }
+            }
             try execute("PRAGMA synchronous = FULL")
             try execute("PRAGMA foreign_keys = ON")
         } catch {

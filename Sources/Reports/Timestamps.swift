@@ -28,15 +28,15 @@ public enum Timestamps {
             parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
 
-    /// Reads `YYYY-MM-DD` (midnight in `zone`), `YYYY-MM-DDThh:mm[:ss]` (a clock time in `zone`), or a full
-    /// ISO 8601 time with its zone.
+    /// Reads `YYYY-MM-DD` (midnight in `zone`), `YYYY-MM-DDThh:mm[:ss]` or `YYYY-MM-DD hh:mm[:ss]` (a clock time
+    /// in `zone`), or a full ISO 8601 time with its zone.
     public static func parse(_ text: String, in zone: TimeZone) -> Date? {
         let iso = ISO8601DateFormatter()
         if let date = iso.date(from: text) { return date }
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = iso.date(from: text) { return date }
 
-        let halves = text.split(separator: "T", omittingEmptySubsequences: false)
+        let halves = text.replacingOccurrences(of: " ", with: "T").split(separator: "T", omittingEmptySubsequences: false)
         guard halves.count <= 2 else { return nil }
         let day = halves[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         let time = halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) } : []

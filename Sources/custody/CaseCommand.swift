@@ -39,7 +39,7 @@ enum CaseCommand {
         let mask = arguments.has("mask-names")
         if action == "list" {
             let format = try TagOptions.format(arguments)
-            let catalog = try TagOptions.catalog(settings)
+            let catalog = try CommonOptions.existingCatalog(settings)
             defer { try? catalog.close() }
             let rows: [[String?]] = try catalog.cases().map { record in
                 [
@@ -75,16 +75,16 @@ enum CaseCommand {
             guard let text = arguments.value("ended") else {
                 throw UsageError("'custody case close' needs --ended DATE")
             }
-            let ended = try TagOptions.time(text, option: "ended", zone: settings.timeZone)
+            let ended = try CommonOptions.time(text, option: "ended", zone: settings.timeZone)
             let by = try TagOptions.person(arguments)
-            let catalog = try TagOptions.catalog(settings)
+            let catalog = try CommonOptions.existingCatalog(settings)
             defer { try? catalog.close() }
             try Tagging(settings: settings, catalog: catalog).closeCase(number, ended: ended, by: by)
             say("case \(number) closed")
         case "assign", "unassign":
             let assignment = try assignment(number, arguments, zone: settings.timeZone)
             let by = try TagOptions.person(arguments)
-            let catalog = try TagOptions.catalog(settings)
+            let catalog = try CommonOptions.existingCatalog(settings)
             defer { try? catalog.close() }
             let tagging = Tagging(settings: settings, catalog: catalog)
             if action == "assign" {
@@ -95,7 +95,7 @@ enum CaseCommand {
             let count = try catalog.clips(ClipFilter(caseNumber: number)).count
             say("case \(number): \(count) clips tied")
         case "show":
-            let catalog = try TagOptions.catalog(settings)
+            let catalog = try CommonOptions.existingCatalog(settings)
             defer { try? catalog.close() }
             guard let record = try catalog.caseRecord(number) else { throw TaggingError("there is no case \(number)") }
             var text = "case     \(record.number)\nparty    \(mask ? NameMask.mask(record.party)! : record.party)\n"
@@ -133,8 +133,8 @@ enum CaseCommand {
         guard let fromText = arguments.value("from"), let toText = arguments.value("to") else {
             throw UsageError("--\(name) needs --from TIME and --to TIME")
         }
-        let from = try TagOptions.time(fromText, option: "from", zone: zone)
-        let to = try TagOptions.time(toText, option: "to", zone: zone)
+        let from = try CommonOptions.time(fromText, option: "from", zone: zone)
+        let to = try CommonOptions.time(toText, option: "to", zone: zone)
         guard from < to else { throw UsageError("--from \(fromText) must come before --to \(toText)") }
         return CaseAssignment(caseNumber: number, kind: kind, value: value, from: from, to: to)
     }

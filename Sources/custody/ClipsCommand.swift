@@ -35,17 +35,10 @@ enum ClipsCommand {
         }
         var filter = ClipFilter(recorder: arguments.value("recorder"))
         filter.caseNumber = arguments.value("case")
-        for (name, keyPath) in [("since", \ClipFilter.since), ("until", \ClipFilter.until)] {
-            guard let text = arguments.value(name) else { continue }
-            guard let date = Timestamps.parse(text, in: settings.timeZone) else {
-                throw UsageError("'--\(name) \(text)' is not a date; use YYYY-MM-DD or ISO 8601")
-            }
-            filter[keyPath: keyPath] = date
-        }
-        guard FileManager.default.fileExists(atPath: settings.catalog) else {
-            throw CatalogMissing(path: settings.catalog)
-        }
-        let catalog = try Catalog(path: settings.catalog)
+        let times = try CommonOptions.times(["since", "until"], from: arguments, zone: settings.timeZone)
+        filter.since = times["since"]
+        filter.until = times["until"]
+        let catalog = try CommonOptions.existingCatalog(settings)
         defer { try? catalog.close() }
         // Stored paths are relative to the store the catalog indexes, whatever --store says.
         let store = try catalog.storeRoot() ?? Ingest.absolute(settings.store)

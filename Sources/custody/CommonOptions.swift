@@ -1,5 +1,7 @@
+import Catalog
 import Custody
 import Foundation
+import Reports
 
 /// The options every subcommand takes: where the store, catalog and configuration are, and every
 /// configuration key as a flag.
@@ -92,5 +94,40 @@ enum CommonOptions {
         }
         if !volumes.isEmpty { try settings.apply(key: "volumes", value: volumes, from: source) }
         return settings
+    }
+
+    /// A date or time given to `--option`, read in the station's zone unless it names its own.
+    static func time(_ text: String, option: String, zone: TimeZone) throws(UsageError) -> Date {
+        guard let date = Timestamps.parse(text, in: zone) else {
+            throw UsageError("'--\(option) \(text)' is not a date or time; use YYYY-MM-DD, 'YYYY-MM-DD hh:mm[:ss]' in the station's zone, or ISO 8601 with a zone")
+        }
+        return date
+    }
+
+    /// The date or time options among `names` that were given, by name.
+    static func times(_ names: [String], from arguments: Arguments, zone: TimeZone) throws(UsageError) -> [String: Date] {
+        var times: [String: Date] = [:]
+        for name in names {
+            guard let text = arguments.value(name) else { continue }
+            times[name] = try time(text, option: name, zone: zone)
+        }
+        return times
+    }
+
+    /// The language of a report for people: `--lang zh|en`, else from `LANG`.
+    static func language(_ arguments: Arguments) throws(UsageError) -> ReportLanguage {
+        guard let name = arguments.value("lang") else { return ReportLanguage.fromEnvironment() }
+        guard let language = ReportLanguage(rawValue: name) else {
+            throw UsageError("unknown language '\(name)'; use zh or en")
+        }
+        return language
+    }
+
+    /// Opens the catalog for a command that reads or changes what was ingested: it must exist already.
+    static func existingCatalog(_ settings: Settings) throws -> Catalog {
+        guard FileManager.default.fileExists(atPath: settings.catalog) else {
+            throw CatalogMissing(path: settings.catalog)
+        }
+        return try Catalog(path: settings.catalog)
     }
 }

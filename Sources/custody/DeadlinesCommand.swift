@@ -46,26 +46,10 @@ enum DeadlinesCommand {
         guard let format = OutputFormat(rawValue: formatName) else {
             throw UsageError("unknown format '\(formatName)'; use table, json or csv")
         }
-        var language = ReportLanguage.fromEnvironment()
-        if let name = arguments.value("lang") {
-            guard let chosen = ReportLanguage(rawValue: name) else {
-                throw UsageError("unknown language '\(name)'; use zh or en")
-            }
-            language = chosen
-        }
-        var times: [String: Date] = [:]
-        for name in ["since", "until", "at"] {
-            guard let text = arguments.value(name) else { continue }
-            guard let date = Timestamps.parse(text, in: settings.timeZone) else {
-                throw UsageError("'--\(name) \(text)' is not a date; use YYYY-MM-DD or ISO 8601")
-            }
-            times[name] = date
-        }
+        let language = try CommonOptions.language(arguments)
+        let times = try CommonOptions.times(["since", "until", "at"], from: arguments, zone: settings.timeZone)
         let check = try DeadlineCheck(settings: settings)
-        guard FileManager.default.fileExists(atPath: settings.catalog) else {
-            throw CatalogMissing(path: settings.catalog)
-        }
-        let catalog = try Catalog(path: settings.catalog)
+        let catalog = try CommonOptions.existingCatalog(settings)
         defer { try? catalog.close() }
         let report = try check.report(
             catalog: catalog, recorder: arguments.value("recorder"), since: times["since"], until: times["until"],

@@ -39,11 +39,7 @@ enum ExplainCommand {
             throw UsageError("'custody explain' needs --by NAME saying who writes the explanation")
         }
         let settings = try CommonOptions.settings(from: arguments)
-        guard FileManager.default.fileExists(atPath: settings.catalog) else {
-            throw CatalogMissing(path: settings.catalog)
-        }
-
-        let catalog = try Catalog(path: settings.catalog)
+        let catalog = try CommonOptions.existingCatalog(settings)
         defer { try? catalog.close() }
         guard let gap = try catalog.gap(id: id) else {
             throw GapNotFound(id: id)

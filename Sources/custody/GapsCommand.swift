@@ -50,28 +50,13 @@ enum GapsCommand {
         if arguments.has("openings") && OutputFormat(rawValue: format.rawValue) == nil {
             throw UsageError("'--openings' is written as table, csv or json, not \(format.rawValue)")
         }
-        let language: ReportLanguage
-        if let name = arguments.value("lang") {
-            guard let chosen = ReportLanguage(rawValue: name) else {
-                throw UsageError("unknown language '\(name)'; use zh or en")
-            }
-            language = chosen
-        } else {
-            language = ReportLanguage.fromEnvironment()
-        }
+        let language = try CommonOptions.language(arguments)
         var filter = GapFilter(recorder: arguments.value("recorder"), unexplained: arguments.has("unexplained"))
-        for (name, keyPath) in [("since", \GapFilter.since), ("until", \GapFilter.until)] {
-            guard let text = arguments.value(name) else { continue }
-            guard let date = Timestamps.parse(text, in: settings.timeZone) else {
-                throw UsageError("'--\(name) \(text)' is not a date; use YYYY-MM-DD or ISO 8601")
-            }
-            filter[keyPath: keyPath] = date
-        }
-        guard FileManager.default.fileExists(atPath: settings.catalog) else {
-            throw CatalogMissing(path: settings.catalog)
-        }
+        let times = try CommonOptions.times(["since", "until"], from: arguments, zone: settings.timeZone)
+        filter.since = times["since"]
+        filter.until = times["until"]
 
-        let catalog = try Catalog(path: settings.catalog)
+        let catalog = try CommonOptions.existingCatalog(settings)
         defer { try? catalog.close() }
         if arguments.has("refresh") {
             let log = Log(level: arguments.value("log-level") == nil ? .warning : settings.logLevel)

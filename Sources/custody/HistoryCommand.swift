@@ -25,7 +25,7 @@ enum HistoryCommand {
         }
         let settings = try CommonOptions.settings(from: arguments)
         let format = try TagOptions.format(arguments)
-        let catalog = try TagOptions.catalog(settings)
+        let catalog = try CommonOptions.existingCatalog(settings)
         defer { try? catalog.close() }
         let changes = try catalog.history(of: TagOptions.subject(arguments.positional[0]))
         if format == .table {

@@ -28,7 +28,7 @@ enum HoldCommand {
         let settings = try CommonOptions.settings(from: arguments)
         let by = try TagOptions.person(arguments)
         let subject = TagOptions.subject(arguments.positional[0])
-        let catalog = try TagOptions.catalog(settings)
+        let catalog = try CommonOptions.existingCatalog(settings)
         defer { try? catalog.close() }
         let tagging = Tagging(settings: settings, catalog: catalog)
         if release {

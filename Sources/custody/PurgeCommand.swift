@@ -24,7 +24,7 @@ enum PurgeCommand {
         let settings = try CommonOptions.settings(from: arguments)
         let by = try TagOptions.person(arguments)
         let dryRun = arguments.has("dry-run")
-        let catalog = try TagOptions.catalog(settings)
+        let catalog = try CommonOptions.existingCatalog(settings)
         defer { try? catalog.close() }
         let outcomes = try Tagging(settings: settings, catalog: catalog).purge(dryRun: dryRun, by: by)
         var purged = 0

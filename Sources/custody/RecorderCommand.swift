@@ -51,7 +51,7 @@ enum RecorderCommand {
             }
             let from =
                 try arguments.value("from").map { text throws(UsageError) in
-                    try TagOptions.time(text, option: "from", zone: settings.timeZone)
+                    try CommonOptions.time(text, option: "from", zone: settings.timeZone)
                 } ?? Date()
             guard clock != nil || stamps != nil || arguments.value("handler") != nil else {
                 throw UsageError("say what to set: --handler, --clock or --stamps")
@@ -72,7 +72,7 @@ enum RecorderCommand {
             return 0
         case "list":
             let format = try TagOptions.format(arguments)
-            let catalog = try TagOptions.catalog(settings)
+            let catalog = try CommonOptions.existingCatalog(settings)
             defer { try? catalog.close() }
             var rows: [[String?]] = []
             for recorder in try catalog.recorderSettings() {

@@ -25,29 +25,6 @@ enum TagOptions {
         return name
     }
 
-    /// Reads `YYYY-MM-DD`, `YYYY-MM-DD hh:mm[:ss]` or `YYYY-MM-DDThh:mm[:ss]` in the station's zone, or ISO 8601
-    /// with a zone.
-    static func time(_ text: String, option: String, zone: TimeZone) throws(UsageError) -> Date {
-        if let date = Timestamps.parse(text, in: zone) { return date }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
-        }
-        throw UsageError(
-            "'--\(option) \(text)' is not a time; use YYYY-MM-DD, 'YYYY-MM-DD hh:mm:ss' (station time) or ISO 8601")
-    }
-
-    /// Opens the catalog, which must exist.
-    static func catalog(_ settings: Settings) throws -> Catalog {
-        guard FileManager.default.fileExists(atPath: settings.catalog) else {
-            throw CatalogMissing(path: settings.catalog)
-        }
-        return try Catalog(path: settings.catalog)
-    }
-
     /// Formats a listing as a table, JSON or CSV from rows of named cells.
     static func render(_ format: OutputFormat, header: [String], rows: [[String?]]) -> String {
         switch format {

@@ -162,7 +162,7 @@ struct CommandLineTests {
         (["ingest", "/tmp", "--bogus"], "error: unknown option '--bogus' for 'custody ingest'; see 'custody ingest --help'\n"),
         (["clips", "--format", "xml"], "error: unknown format 'xml'; use table, json or csv\n"),
         (["clips", "--timezone", "Mars/Olympus"], "error: unknown time zone 'Mars/Olympus' in the command line; use an IANA name such as Asia/Shanghai\n"),
-        (["clips", "--since", "2024-13-01"], "error: '--since 2024-13-01' is not a date; use YYYY-MM-DD or ISO 8601\n"),
+        (["clips", "--since", "2024-13-01"], "error: '--since 2024-13-01' is not a date or time; use YYYY-MM-DD, 'YYYY-MM-DD hh:mm[:ss]' in the station's zone, or ISO 8601 with a zone\n"),
         (["daemon", "--settle-seconds", "-1"], "error: 'settle_seconds' in the command line must be a number of seconds from 0 to 3600\n"),
         (["ingest", "/tmp", "--settle-seconds", "1e18"], "error: 'settle_seconds' in the command line must be a number of seconds from 0 to 3600\n"),
         (["ingest", "/tmp", "--extensions", ""], "error: 'extensions' in the command line must be a non-empty list of non-empty strings\n"),
