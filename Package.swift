@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Catalog"]),
         .target(
             name: "Custody",
-            dependencies: ["Media", "Vault", "Catalog", "Dock", "Speech", "Timeline", "Calendar", "Reports", "CSystemd"]),
+            dependencies: [
+                "Media", "Vault", "Catalog", "Dock", "Speech", "Timeline", "Calendar", "Reports", "CSystemd",
+            ]),
         .executableTarget(
             name: "custody", dependencies: ["Custody", "Reports", "Catalog", "Dock", "Media", "Calendar", "Timeline"]),
         // Times one verified copy for benchmarks/copy/run.sh.

@@ -33,7 +33,7 @@ final class Database {
                 do {
                     try execute("PRAGMA journal_mode = WAL")
                     break
-                } catch where error.code & 0xff == SQLITE_BUSY && waited < busyTimeout {
+                } catch  where error.code & 0xff == SQLITE_BUSY && waited < busyTimeout {
                     usleep(20_000)
                     waited += 20
                 }

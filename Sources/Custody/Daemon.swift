@@ -68,11 +68,14 @@ public final class Daemon: Sendable {
         let identity = VolumeIdentifier.identify(volume)
         log(
             .info, "recorder volume mounted",
-            ["volume": volume.mountPoint, "device": identity.device, "label": identity.label ?? "",
-             "uuid": identity.uuid ?? ""])
+            [
+                "volume": volume.mountPoint, "device": identity.device, "label": identity.label ?? "",
+                "uuid": identity.uuid ?? "",
+            ])
         notify("STATUS=ingesting \(volume.mountPoint)")
         let stop = self.stop
-        let summary = try await ingest.run(volume: volume.mountPoint, identity: identity, shouldStop: { stop.isRaised }) {
+        let summary = try await ingest.run(volume: volume.mountPoint, identity: identity, shouldStop: { stop.isRaised })
+        {
             event in
             self.logEvent(event, volume: volume.mountPoint)
         }
@@ -113,11 +116,19 @@ public final class Daemon: Sendable {
     private func logEvent(_ event: IngestEvent, volume: String) {
         switch event {
         case .stored(let clip, _) where clip.damaged != nil:
-            log(.warning, "damaged clip stored", ["volume": volume, "clip": clip.originalPath,
-                "sha256": clip.sha256, "reason": clip.damaged ?? ""])
+            log(
+                .warning, "damaged clip stored",
+                [
+                    "volume": volume, "clip": clip.originalPath,
+                    "sha256": clip.sha256, "reason": clip.damaged ?? "",
+                ])
         case .stored(let clip, _):
-            log(.info, "clip stored", ["volume": volume, "clip": clip.originalPath, "recorder": clip.recorder,
-                "sha256": clip.sha256, "stored": clip.storedPath])
+            log(
+                .info, "clip stored",
+                [
+                    "volume": volume, "clip": clip.originalPath, "recorder": clip.recorder,
+                    "sha256": clip.sha256, "stored": clip.storedPath,
+                ])
         case .alreadyStored(let clip, let path):
             log(.info, "clip already stored", ["volume": volume, "clip": path, "sha256": clip.sha256])
         case .failed(let path, let message):
@@ -162,8 +173,12 @@ public final class Daemon: Sendable {
         notify("STOPPING=1")
         switch previous {
         case .ingesting:
-            log(.notice, "asked to stop: finishing the clip being copied", ["signal": String(number),
-                "limit_seconds": String(Int(settings.stopTimeoutSeconds))])
+            log(
+                .notice, "asked to stop: finishing the clip being copied",
+                [
+                    "signal": String(number),
+                    "limit_seconds": String(Int(settings.stopTimeoutSeconds)),
+                ])
             let limit = settings.stopTimeoutSeconds
             let log = self.log
             DispatchQueue.global().asyncAfter(deadline: .now() + limit) {

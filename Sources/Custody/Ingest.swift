@@ -84,7 +84,8 @@ public final class Ingest {
         summary.dock = dock.id
         summary.found = found.clips.count
         for entry in found.skipped {
-            log(.debug, "passed over an entry that is not a clip", ["path": entry.relativePath, "reason": entry.reason])
+            log(
+                .debug, "passed over an entry that is not a clip", ["path": entry.relativePath, "reason": entry.reason])
             if entry.isFailure {
                 let message = "cannot look at '\(entry.relativePath)' on the volume: \(entry.reason); it may hold clips"
                 summary.found += 1
@@ -105,7 +106,8 @@ public final class Ingest {
             let split = await check.split(pending)
             pending = split.changing
             for candidate in split.vanished {
-                let message = "cannot copy '\(candidate.relativePath)': it disappeared from the volume before it was copied"
+                let message =
+                    "cannot copy '\(candidate.relativePath)': it disappeared from the volume before it was copied"
                 summary.failed += 1
                 dock.errors.append(message)
                 report(.failed(originalPath: candidate.relativePath, message: message))
@@ -225,7 +227,10 @@ public final class Ingest {
             }
             log(
                 .debug, "clip stored",
-                ["clip": candidate.relativePath, "recorder": recorder, "sha256": clip.sha256, "stored": clip.storedPath])
+                [
+                    "clip": candidate.relativePath, "recorder": recorder, "sha256": clip.sha256,
+                    "stored": clip.storedPath,
+                ])
             return .stored(clip, seconds: Date().timeIntervalSince(began))
         } catch let error as VaultError {
             return .failed(error.description, stopsDock: error.code == .storeFull)

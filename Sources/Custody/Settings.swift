@@ -177,7 +177,8 @@ extension Settings {
             let number: Int? = if let text = value as? String { Int(text) } else { (value as? NSNumber)?.intValue }
             guard let number, number >= minimum else {
                 throw UsageError(
-                    "'\(key)' in \(source) must be a whole number of \(unit), at least \(minimum) (the regulation's minimum)")
+                    "'\(key)' in \(source) must be a whole number of \(unit), at least \(minimum) (the regulation's minimum)"
+                )
             }
             return number
         }

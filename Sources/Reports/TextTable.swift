@@ -23,7 +23,8 @@ public struct TextTable: Sendable {
         }
         return all.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - TextTable.width(cell))
+                column == row.count - 1
+                    ? cell : cell + String(repeating: " ", count: widths[column] - TextTable.width(cell))
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
@@ -31,7 +32,8 @@ public struct TextTable: Sendable {
     /// Display width: wide (CJK, fullwidth) characters take two columns.
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
                 || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
                 || (0xFE30...0xFE4F).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
                 || (0xFFE0...0xFFE6).contains(scalar.value) || (0x20000...0x3FFFD).contains(scalar.value)

@@ -36,10 +36,12 @@ public enum Timestamps {
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = iso.date(from: text) { return date }
 
-        let halves = text.replacingOccurrences(of: " ", with: "T").split(separator: "T", omittingEmptySubsequences: false)
+        let halves = text.replacingOccurrences(of: " ", with: "T").split(
+            separator: "T", omittingEmptySubsequences: false)
         guard halves.count <= 2 else { return nil }
         let day = halves[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        let time = halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) } : []
+        let time =
+            halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) } : []
         guard day.count == 3, halves.count == 1 || (2...3).contains(time.count), !(day + time).contains(nil)
         else { return nil }
         let values = (day + time).compactMap { $0 }

@@ -17,7 +17,8 @@ public final class StoreLock {
         let path = root + "/.lock"
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw VaultError.system(errno, call: "open", path: path, side: .store, action: "lock the store", store: root)
+            throw VaultError.system(
+                errno, call: "open", path: path, side: .store, action: "lock the store", store: root)
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
         let busy = errno
@@ -32,7 +33,8 @@ public final class StoreLock {
             guard errno == EINTR else {
                 let failure = errno
                 close(descriptor)
-                throw VaultError.system(failure, call: "flock", path: path, side: .store, action: "lock the store", store: root)
+                throw VaultError.system(
+                    failure, call: "flock", path: path, side: .store, action: "lock the store", store: root)
             }
         }
     }

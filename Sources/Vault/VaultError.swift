@@ -119,7 +119,8 @@ extension VaultError {
         case (.store, ENOENT):
             code = .notFound
             message = "the file does not exist \(reason)"
-        case (.store, ENOTDIR), (.store, EEXIST) where call == "mkdir":
+        case (.store, ENOTDIR),
+            (.store, EEXIST) where call == "mkdir":
             code = .storeNotWritable
             message = "a file stands where the store needs a folder \(reason); check that '\(store)' is a folder"
         case (.store, ENAMETOOLONG):

@@ -8,7 +8,8 @@ enum ClipsCommand {
         CommonOptions.list + [
             .init(name: "format", takesValue: true, help: "table, json or csv (default table)"),
             .init(name: "recorder", takesValue: true, help: "only this recorder's clips"),
-            .init(name: "since", takesValue: true, help: "only clips starting at or after DATE (YYYY-MM-DD or ISO 8601)"),
+            .init(
+                name: "since", takesValue: true, help: "only clips starting at or after DATE (YYYY-MM-DD or ISO 8601)"),
             .init(name: "until", takesValue: true, help: "only clips starting before DATE"),
             .init(name: "case", takesValue: true, help: "only clips tied to CASE"), TagOptions.maskNames,
         ]

@@ -10,8 +10,10 @@ enum CommonOptions {
 
     static let basics: [Arguments.Option] = [
         .init(name: "help", takesValue: false, help: "show this help"),
-        .init(name: "config", takesValue: true, help: "configuration file (default \(Settings.defaultConfigurationPath))"),
-        .init(name: "store", takesValue: true, help: "folder that holds the originals (default /var/lib/custody/store)"),
+        .init(
+            name: "config", takesValue: true, help: "configuration file (default \(Settings.defaultConfigurationPath))"),
+        .init(
+            name: "store", takesValue: true, help: "folder that holds the originals (default /var/lib/custody/store)"),
         .init(
             name: "catalog", takesValue: true, help: "SQLite catalog (default /var/lib/custody/catalog.sqlite)"),
         .init(name: "timezone", takesValue: true, help: "station time zone, an IANA name (default the system's)"),
@@ -20,23 +22,29 @@ enum CommonOptions {
 
     /// The configuration keys as flags; every command takes them, so one set of flags works everywhere.
     static let configurationKeys: [Arguments.Option] = [
-        .init(name: "watch", takesValue: true, help: "a mount root the daemon watches (repeatable; /media /run/media /mnt)"),
+        .init(
+            name: "watch", takesValue: true,
+            help: "a mount root the daemon watches (repeatable; /media /run/media /mnt)"),
         .init(name: "extensions", takesValue: true, help: "a file extension taken as a clip (repeatable)"),
         .init(
             name: "name-patterns", takesValue: true,
             help: "an extra clip-name template, e.g. {yyyy}{MM}{dd}_{hh}{mm}{ss}_{seq} (repeatable)"),
         .init(
-            name: "volumes", takesValue: true, help: "LABEL=SERIAL: clips on this volume are this recorder's (repeatable)"),
-        .init(name: "settle-seconds", takesValue: true, help: "a clip must stay unchanged this long before copying (3)"),
+            name: "volumes", takesValue: true,
+            help: "LABEL=SERIAL: clips on this volume are this recorder's (repeatable)"),
         .init(
-            name: "settle-limit-seconds", takesValue: true, help: "wait at most this long for a clip being written (600)"),
+            name: "settle-seconds", takesValue: true, help: "a clip must stay unchanged this long before copying (3)"),
+        .init(
+            name: "settle-limit-seconds", takesValue: true,
+            help: "wait at most this long for a clip being written (600)"),
         .init(
             name: "stop-timeout-seconds", takesValue: true,
             help: "on SIGTERM, the daemon lets the clip being copied finish for at most this long (30)"),
         .init(
             name: "clock-tolerance-seconds", takesValue: true,
             help: "file-name and metadata times further apart make a clock suspect (120)"),
-        .init(name: "retention-case-years", takesValue: true, help: "years a case's clips are kept after it ended (10)"),
+        .init(
+            name: "retention-case-years", takesValue: true, help: "years a case's clips are kept after it ended (10)"),
         .init(name: "retention-patrol-months", takesValue: true, help: "months other clips are kept (6)"),
         .init(
             name: "holidays-file", takesValue: true,
@@ -99,13 +107,16 @@ enum CommonOptions {
     /// A date or time given to `--option`, read in the station's zone unless it names its own.
     static func time(_ text: String, option: String, zone: TimeZone) throws(UsageError) -> Date {
         guard let date = Timestamps.parse(text, in: zone) else {
-            throw UsageError("'--\(option) \(text)' is not a date or time; use YYYY-MM-DD, 'YYYY-MM-DD hh:mm[:ss]' in the station's zone, or ISO 8601 with a zone")
+            throw UsageError(
+                "'--\(option) \(text)' is not a date or time; use YYYY-MM-DD, 'YYYY-MM-DD hh:mm[:ss]' in the station's zone, or ISO 8601 with a zone"
+            )
         }
         return date
     }
 
     /// The date or time options among `names` that were given, by name.
-    static func times(_ names: [String], from arguments: Arguments, zone: TimeZone) throws(UsageError) -> [String: Date] {
+    static func times(_ names: [String], from arguments: Arguments, zone: TimeZone) throws(UsageError) -> [String: Date]
+    {
         var times: [String: Date] = [:]
         for name in names {
             guard let text = arguments.value(name) else { continue }

@@ -30,4 +30,3 @@ enum DaemonCommand {
         return 0
     }
 }
-

@@ -13,6 +13,7 @@ enum DeadlinesCommand {
             .init(name: "since", takesValue: true, help: "only clips whose recording ended at or after DATE"),
             .init(name: "until", takesValue: true, help: "only clips whose recording ended before DATE"),
             .init(name: "at", takesValue: true, help: "judge as of this time instead of now (ISO 8601 or YYYY-MM-DD)"),
+            .init(name: "mask-names", takesValue: false, help: "show the parties of cases as 张* or J*** S****"),
         ]
 
     static func run(_ words: [String]) throws -> Int32 {
@@ -54,7 +55,9 @@ enum DeadlinesCommand {
         let report = try check.report(
             catalog: catalog, recorder: arguments.value("recorder"), since: times["since"], until: times["until"],
             now: times["at"] ?? Date())
-        say(report.render(format, language: language), terminator: "")
+        say(
+            (arguments.has("mask-names") ? report.maskingNames() : report).render(format, language: language),
+            terminator: "")
         return 0
     }
 }

@@ -16,6 +16,9 @@ enum GapsCommand {
             .init(name: "unexplained", takesValue: false, help: "only gaps whose explanation is missing or unchecked"),
             .init(name: "refresh", takesValue: false, help: "recompute every recorder's gaps first"),
             .init(
+                name: "mask-names", takesValue: false,
+                help: "show the names of who wrote explanations as 张* or J*** S****"),
+            .init(
                 name: "openings", takesValue: false,
                 help: "list each activity's opening statement instead (table, csv or json)"),
         ]
@@ -71,7 +74,8 @@ enum GapsCommand {
             try write(listing.render(listingFormat), to: arguments.value("out"))
             return 0
         }
-        let report = try GapReportBuilder.build(catalog: catalog, filter: filter, timeZone: settings.timeZone)
+        var report = try GapReportBuilder.build(catalog: catalog, filter: filter, timeZone: settings.timeZone)
+        if arguments.has("mask-names") { report = report.maskingNames() }
         try write(report.render(format: format, language: language), to: arguments.value("out"))
         return 0
     }

@@ -102,7 +102,8 @@ enum IngestCommand {
             let start = clip.start.map { Timestamps.local($0, in: timeZone) } ?? "unknown"
             let speed = seconds > 0 ? String(format: "%.1f MB/s", Double(clip.size) / 1_000_000 / seconds) : "-"
             let state = clip.damaged.map { "damaged (\($0))" } ?? "stored"
-            return "\(state)  \(clip.originalPath)  \(ClipListingLine.size(clip.size))  sha256 \(clip.sha256.prefix(16))  "
+            return
+                "\(state)  \(clip.originalPath)  \(ClipListingLine.size(clip.size))  sha256 \(clip.sha256.prefix(16))  "
                 + "recorder \(clip.recorder)  start \(start) (\(clip.startSource?.rawValue ?? "-"))  \(speed)"
         case .alreadyStored(let clip, let path):
             return "already stored  \(path)  sha256 \(clip.sha256.prefix(16))  as \(clip.storedPath)"
@@ -123,4 +124,3 @@ enum ClipListingLine {
         String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }
-

@@ -72,7 +72,9 @@ enum ProbeCommand {
             lines.append(text)
         }
         lines.append("  finalised  " + (probe.isFinalised.map { $0 ? "yes" : "no" } ?? "not applicable"))
-        lines.append("  truncated  " + (probe.isTruncated ? probe.truncationSigns.map(\.description).joined(separator: "; ") : "no"))
+        lines.append(
+            "  truncated  "
+                + (probe.isTruncated ? probe.truncationSigns.map(\.description).joined(separator: "; ") : "no"))
         for jump in probe.jumps {
             lines.append(String(format: "  jump       at %.3f s, %.3f s skipped", jump.time, jump.length))
         }

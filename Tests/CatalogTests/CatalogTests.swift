@@ -51,7 +51,8 @@ struct CatalogTests {
     func roundTrip() throws {
         let folder = TemporaryFolder()
         let catalog = try Catalog(path: folder.path + "/catalog.sqlite")
-        let dock = try catalog.beginDock(DockRecord(mountPoint: "/media/CAM01", started: Date(timeIntervalSince1970: 5)))
+        let dock = try catalog.beginDock(
+            DockRecord(mountPoint: "/media/CAM01", started: Date(timeIntervalSince1970: 5)))
         try catalog.noteRecorder("A123456", handler: "012345", at: Date(timeIntervalSince1970: 5))
         var clip = sampleClip()
         clip.dock = dock

@@ -3,8 +3,9 @@ import Testing
 
 @Suite("custody daemon", .serialized)
 struct DaemonEndToEndTests {
-    @Test("a recorder's exFAT volume mounted under a watched root is ingested by the daemon, which stops on SIGTERM",
-          .enabled(if: skipReason(mountingUnavailable)))
+    @Test(
+        "a recorder's exFAT volume mounted under a watched root is ingested by the daemon, which stops on SIGTERM",
+        .enabled(if: skipReason(mountingUnavailable)))
     func docksRealExFATVolume() throws {
         let folder = TemporaryFolder()
         let scenario = try ScenarioVolume(at: folder.path + "/contents")
@@ -13,8 +14,10 @@ struct DaemonEndToEndTests {
         let volume = try ExFATVolume(
             image: folder.path + "/rec.img", label: "A123456", sizeMB: 64, contents: scenario.path,
             mountPoint: media + "/A123456")
-        let options = ["--store", folder.path + "/store", "--catalog", folder.path + "/catalog.sqlite",
-                       "--timezone", "Asia/Shanghai", "--settle-seconds", "0.2"]
+        let options = [
+            "--store", folder.path + "/store", "--catalog", folder.path + "/catalog.sqlite",
+            "--timezone", "Asia/Shanghai", "--settle-seconds", "0.2",
+        ]
 
         let daemon = Process()
         daemon.executableURL = URL(fileURLWithPath: custodyExecutable)
@@ -32,7 +35,8 @@ struct DaemonEndToEndTests {
         while Date() < deadline {
             Thread.sleep(forTimeInterval: 0.5)
             guard FileManager.default.fileExists(atPath: folder.path + "/catalog.sqlite") else { continue }
-            let docks = try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM docks WHERE finished IS NOT NULL'")
+            let docks = try Shell.sh(
+                "sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM docks WHERE finished IS NOT NULL'")
             if docks == "1\n" {
                 clips = try clipObjects(try custody(["clips", "--format", "json"] + options).stdout)
                 break
@@ -44,7 +48,9 @@ struct DaemonEndToEndTests {
         daemon.waitUntilExit()
         let logged = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(daemon.terminationStatus == 0, "\(logged)")
-        #expect(logged.contains("recorder volume mounted volume=\(volume.mountPoint) device=\(volume.device) label=A123456"))
+        #expect(
+            logged.contains("recorder volume mounted volume=\(volume.mountPoint) device=\(volume.device) label=A123456")
+        )
         #expect(logged.contains("dock ingested"))
 
         #expect(clips.count == scenario.clipNames.count)
@@ -55,29 +61,39 @@ struct DaemonEndToEndTests {
             #expect(clip["sha256"] as? String == hash)
             #expect(try sha256sum(clip["stored_path"] as? String ?? "") == hash)
         }
-        let dock = try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT mount_point, device, label, found, copied, damaged, failed FROM docks'")
+        let dock = try Shell.sh(
+            "sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT mount_point, device, label, found, copied, damaged, failed FROM docks'"
+        )
         #expect(dock == "\(volume.mountPoint)|\(volume.device)|A123456|6|6|1|0\n")
 
         // The dock's recorder had its gaps analysed right after the ingest.
         #expect(
             logged.contains(
                 "gaps analysed recorders=A123456 interruptions=4 explained=1 unexplained=2 not_checked=1"), "\(logged)")
-        let gaps = try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT kind, explanation FROM gaps ORDER BY ordinal'")
-        #expect(gaps == "continuation|\ninterruption|spoken\ninterruption|missing\ninterruption|missing\ninterruption|\n")
+        let gaps = try Shell.sh(
+            "sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT kind, explanation FROM gaps ORDER BY ordinal'")
+        #expect(
+            gaps == "continuation|\ninterruption|spoken\ninterruption|missing\ninterruption|missing\ninterruption|\n")
     }
 
-    @Test("daemon --once ingests what is mounted now and exits without waiting", .enabled(if: skipReason(mountingUnavailable)))
+    @Test(
+        "daemon --once ingests what is mounted now and exits without waiting",
+        .enabled(if: skipReason(mountingUnavailable)))
     func onceIngestsMountedVolumes() throws {
         let folder = TemporaryFolder()
         let contents = folder.path + "/contents"
-        try Shell.sh("mkdir -p '\(contents)/DCIM' && ffmpeg -v error -f lavfi -i testsrc=size=160x120:rate=10:duration=2 "
-            + "-c:v libx264 '\(contents)/DCIM/FILE0001.MP4'")
+        try Shell.sh(
+            "mkdir -p '\(contents)/DCIM' && ffmpeg -v error -f lavfi -i testsrc=size=160x120:rate=10:duration=2 "
+                + "-c:v libx264 '\(contents)/DCIM/FILE0001.MP4'")
         let media = folder.path + "/media"
         let volume = try ExFATVolume(
-            image: folder.path + "/rec.img", label: "CAM07", sizeMB: 16, contents: contents, mountPoint: media + "/CAM07")
+            image: folder.path + "/rec.img", label: "CAM07", sizeMB: 16, contents: contents,
+            mountPoint: media + "/CAM07")
         try volume.mount()
-        let options = ["--store", folder.path + "/store", "--catalog", folder.path + "/catalog.sqlite",
-                       "--settle-seconds", "0", "--volumes", "CAM07=B765432"]
+        let options = [
+            "--store", folder.path + "/store", "--catalog", folder.path + "/catalog.sqlite",
+            "--settle-seconds", "0", "--volumes", "CAM07=B765432",
+        ]
         let result = try custody(["daemon", "--once", "--watch", media] + options)
         #expect(result.status == 0, "\(result.stderr)")
         let clips = try clipObjects(try custody(["clips", "--format", "json"] + options).stdout)

@@ -170,9 +170,11 @@ struct DeadlineCheckTests {
     func filters() throws {
         let settings = try settings()
         let catalog = try Catalog(path: settings.catalog)
-        try insert(catalog, "7", recorder: "R1", start: Self.local("2025-03-03T23:50:00"), duration: 1200,
+        try insert(
+            catalog, "7", recorder: "R1", start: Self.local("2025-03-03T23:50:00"), duration: 1200,
             ingested: Self.local("2025-03-04T09:00:00"))
-        try insert(catalog, "8", recorder: "R2", start: Self.local("2025-03-04T10:00:00"), duration: 60,
+        try insert(
+            catalog, "8", recorder: "R2", start: Self.local("2025-03-04T10:00:00"), duration: 60,
             ingested: Self.local("2025-03-04T12:00:00"))
         let check = try DeadlineCheck(settings: settings)
         let now = Self.local("2025-03-05T09:00:00")

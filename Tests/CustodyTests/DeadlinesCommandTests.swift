@@ -72,6 +72,9 @@ struct DeadlinesCommandTests {
         #expect(lang.stderr == "error: unknown language 'fr'; use zh or en\n")
         let since = try run(["--since", "yesterday"])
         #expect(since.status == 64)
-        #expect(since.stderr == "error: '--since yesterday' is not a date or time; use YYYY-MM-DD, 'YYYY-MM-DD hh:mm[:ss]' in the station's zone, or ISO 8601 with a zone\n")
+        #expect(
+            since.stderr
+                == "error: '--since yesterday' is not a date or time; use YYYY-MM-DD, 'YYYY-MM-DD hh:mm[:ss]' in the station's zone, or ISO 8601 with a zone\n"
+        )
     }
 }

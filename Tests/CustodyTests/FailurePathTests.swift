@@ -7,7 +7,9 @@ let mountingUnavailable: String? = {
     for tool in ["mkfs.exfat", "losetup", "mount.exfat-fuse"] where !Shell.has(tool) {
         return "\(tool) is not installed (apt-get install exfatprogs exfat-fuse util-linux)"
     }
-    guard FileManager.default.fileExists(atPath: "/dev/fuse") else { return "/dev/fuse is missing: FUSE is unavailable" }
+    guard FileManager.default.fileExists(atPath: "/dev/fuse") else {
+        return "/dev/fuse is missing: FUSE is unavailable"
+    }
     guard (try? Shell.run("/sbin/losetup", ["-f"]).status) == 0 else { return "no free loop device" }
     return nil
 }()
@@ -46,14 +48,16 @@ final class ExFATVolume {
     }
 
     deinit {
-        _ = try? Shell.run("/bin/bash", ["-c", "umount -l '\(mountPoint)' 2>/dev/null; losetup -d '\(device)' 2>/dev/null"])
+        _ = try? Shell.run(
+            "/bin/bash", ["-c", "umount -l '\(mountPoint)' 2>/dev/null; losetup -d '\(device)' 2>/dev/null"])
     }
 }
 
 @Suite("failure paths", .serialized)
 struct FailurePathTests {
-    @Test("a full store stops the dock with a clear error and leaves no partial original and no catalog row",
-          .enabled(if: skipReason(isRoot ? nil : "not running as root: a small tmpfs store needs root")))
+    @Test(
+        "a full store stops the dock with a clear error and leaves no partial original and no catalog row",
+        .enabled(if: skipReason(isRoot ? nil : "not running as root: a small tmpfs store needs root")))
     func storeFull() throws {
         let folder = TemporaryFolder()
         let volume = folder.path + "/volume"
@@ -62,14 +66,22 @@ struct FailurePathTests {
         defer { _ = try? Shell.sh("umount '\(store)'") }
         try Shell.sh("head -c 5000000 /dev/urandom > '\(volume)/A123456_012345_20260314092653_0001.MP4'")
 
-        let result = try custody(["ingest", volume, "--store", store, "--catalog", folder.path + "/catalog.sqlite",
-                                  "--settle-seconds", "0"])
+        let result = try custody([
+            "ingest", volume, "--store", store, "--catalog", folder.path + "/catalog.sqlite",
+            "--settle-seconds", "0",
+        ])
         #expect(result.status == 1)
         #expect(result.stdout.contains("failed  cannot copy '\(volume)/A123456_012345_20260314092653_0001.MP4':"))
         #expect(result.stdout.lowercased().contains("full"))
-        #expect(result.stderr == "error: 1 of 1 clip could not be ingested; they stay on the volume and are tried again at the next dock\n")
+        #expect(
+            result.stderr
+                == "error: 1 of 1 clip could not be ingested; they stay on the volume and are tried again at the next dock\n"
+        )
         #expect(try Shell.sh("find '\(store)' -type f -not -name .lock") == "")
-        #expect(try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM clips; SELECT failed FROM docks'") == "0\n1\n")
+        #expect(
+            try Shell.sh(
+                "sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM clips; SELECT failed FROM docks'")
+                == "0\n1\n")
     }
 
     @Test("two ingests into one store at once take turns; nothing is swept from under the other or stored twice")
@@ -82,11 +94,15 @@ struct FailurePathTests {
         let options = "--store '\(folder.path)/store' --catalog '\(folder.path)/catalog.sqlite' --settle-seconds 0"
         let both = try Shell.run(
             "/bin/bash",
-            ["-c", "'\(custodyExecutable)' ingest '\(volume)' \(options) > '\(folder.path)/a.txt' 2>&1 & "
-                + "'\(custodyExecutable)' ingest '\(volume)' \(options) > '\(folder.path)/b.txt' 2>&1; "
-                + "first=$?; wait $!; echo $first $?"])
+            [
+                "-c",
+                "'\(custodyExecutable)' ingest '\(volume)' \(options) > '\(folder.path)/a.txt' 2>&1 & "
+                    + "'\(custodyExecutable)' ingest '\(volume)' \(options) > '\(folder.path)/b.txt' 2>&1; "
+                    + "first=$?; wait $!; echo $first $?",
+            ])
         #expect(both.stdout == "0 0\n")
-        let printed = try String(contentsOfFile: folder.path + "/a.txt", encoding: .utf8)
+        let printed =
+            try String(contentsOfFile: folder.path + "/a.txt", encoding: .utf8)
             + String(contentsOfFile: folder.path + "/b.txt", encoding: .utf8)
         #expect(printed.contains("waiting  another custody process is copying into the store"))
         #expect(printed.contains("2 clips found, 2 copied, 0 already stored"))
@@ -104,7 +120,9 @@ struct FailurePathTests {
         try Shell.sh(
             "mkdir -p '\(volume)' && head -c 400000000 /dev/urandom > '\(volume)/A123456_012345_20260314092653_0001.MP4'"
                 + " && head -c 1000 /dev/urandom > '\(volume)/A123456_012345_20260314100000_0002.MP4'")
-        let options = ["--store", folder.path + "/store", "--catalog", folder.path + "/catalog.sqlite", "--settle-seconds", "0"]
+        let options = [
+            "--store", folder.path + "/store", "--catalog", folder.path + "/catalog.sqlite", "--settle-seconds", "0",
+        ]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: custodyExecutable)
         process.arguments = ["ingest", volume] + options
@@ -138,12 +156,15 @@ struct FailurePathTests {
             ) == "2\n")
     }
 
-    @Test("a volume removed in the middle of a copy fails that clip with a clear message and records nothing of it",
-          .enabled(if: skipReason(mountingUnavailable)))
+    @Test(
+        "a volume removed in the middle of a copy fails that clip with a clear message and records nothing of it",
+        .enabled(if: skipReason(mountingUnavailable)))
     func volumeRemovedMidCopy() throws {
         let folder = TemporaryFolder()
         let contents = folder.path + "/contents"
-        try Shell.sh("mkdir -p '\(contents)' && head -c 300000000 /dev/urandom > '\(contents)/A123456_012345_20260314092653_0001.MP4'")
+        try Shell.sh(
+            "mkdir -p '\(contents)' && head -c 300000000 /dev/urandom > '\(contents)/A123456_012345_20260314092653_0001.MP4'"
+        )
         let volume = try ExFATVolume(
             image: folder.path + "/rec.img", label: "A123456", sizeMB: 400, contents: contents,
             mountPoint: folder.path + "/media/A123456")
@@ -154,8 +175,11 @@ struct FailurePathTests {
         let output = folder.path + "/out.txt"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "'\(custodyExecutable)' ingest '\(volume.mountPoint)' --store '\(folder.path)/store' "
-            + "--catalog '\(folder.path)/catalog.sqlite' --settle-seconds 0 > '\(output)' 2>&1"]
+        process.arguments = [
+            "-c",
+            "'\(custodyExecutable)' ingest '\(volume.mountPoint)' --store '\(folder.path)/store' "
+                + "--catalog '\(folder.path)/catalog.sqlite' --settle-seconds 0 > '\(output)' 2>&1",
+        ]
         try process.run()
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
@@ -172,6 +196,9 @@ struct FailurePathTests {
         #expect(printed.contains("the volume was removed after"), "\(printed)")
         #expect(printed.contains("the clip will be copied again at the next dock"))
         #expect(try Shell.sh("find '\(folder.path)/store' -type f -not -name .lock") == "")
-        #expect(try Shell.sh("sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM clips; SELECT failed FROM docks'") == "0\n1\n")
+        #expect(
+            try Shell.sh(
+                "sqlite3 '\(folder.path)/catalog.sqlite' 'SELECT count(*) FROM clips; SELECT failed FROM docks'")
+                == "0\n1\n")
     }
 }

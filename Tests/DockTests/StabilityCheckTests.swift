@@ -9,7 +9,9 @@ import Testing
 
 @Suite("StabilityCheck")
 struct StabilityCheckTests {
-    @Test("a clip appended to during the wait is changing, as it is now; an untouched clip is stable; a removed clip has vanished")
+    @Test(
+        "a clip appended to during the wait is changing, as it is now; an untouched clip is stable; a removed clip has vanished"
+    )
     func splitsChangingFromStable() async throws {
         let volume = try TemporaryFolder()
         defer { volume.remove() }

@@ -24,22 +24,27 @@ struct ClipListingTests {
         unknown.startSource = nil
         unknown.duration = nil
         unknown.handler = nil
-        let text = ClipListing(clips: [listedClip(), unknown], store: "/store", timeZone: TimeZone(identifier: "Asia/Shanghai")!)
-            .render(.json)
+        let text = ClipListing(
+            clips: [listedClip(), unknown], store: "/store", timeZone: TimeZone(identifier: "Asia/Shanghai")!
+        )
+        .render(.json)
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
         #expect(objects.count == 2)
         #expect(objects[0]["start"] as? String == "2026-03-14T01:26:53Z")
         #expect(objects[0]["start_source"] as? String == "metadata")
         #expect(objects[0]["duration"] as? Double == 19.6)
-        #expect(objects[0]["stored_path"] as? String == "/store/A123456/2026/03/14/A123456_012345_20260314092653_0001.MP4")
+        #expect(
+            objects[0]["stored_path"] as? String == "/store/A123456/2026/03/14/A123456_012345_20260314092653_0001.MP4")
         #expect(objects[0]["damaged"] is NSNull)
         #expect(objects[0]["ingested"] as? String == "2026-03-14T03:46:40.500Z")
         #expect(objects[1]["start"] is NSNull)
         #expect(objects[1]["handler"] is NSNull)
         #expect(objects[1]["damaged"] as? String == "Invalid data found when processing input")
         #expect(text.hasPrefix(#"[{"sha256":"abab"#))
-        let order = ["sha256", "recorder", "handler", "original_name", "original_path", "stored_path", "size", "start",
-                     "start_source", "duration"]
+        let order = [
+            "sha256", "recorder", "handler", "original_name", "original_path", "stored_path", "size", "start",
+            "start_source", "duration",
+        ]
         let positions = order.map { text.range(of: "\"\($0)\":")!.lowerBound }
         #expect(positions == positions.sorted())
     }
@@ -48,7 +53,10 @@ struct ClipListingTests {
     func csv() {
         let text = ClipListing(clips: [listedClip(name: "a,\"b\".MP4")], store: "/s", timeZone: .gmt).render(.csv)
         let lines = text.components(separatedBy: "\r\n")
-        #expect(lines[0] == "sha256,recorder,handler,original_name,original_path,stored_path,size,start,start_source,duration,container,streams,damaged,ingested")
+        #expect(
+            lines[0]
+                == "sha256,recorder,handler,original_name,original_path,stored_path,size,start,start_source,duration,container,streams,damaged,ingested"
+        )
         #expect(lines[1].contains(#","a,""b"".MP4","DCIM/100MEDIA/a,""b"".MP4","#))
         #expect(lines[1].contains(",604613,2026-03-14T01:26:53Z,metadata,19.6,"))
         #expect(lines[2] == "")
@@ -70,10 +78,12 @@ struct ClipListingTests {
 
 @Suite("Timestamps")
 struct TimestampsTests {
-    @Test("UTC times end in Z and show milliseconds only when there is a fraction", arguments: [
-        (0.0, "1970-01-01T00:00:00Z"), (1_773_451_613, "2026-03-14T01:26:53Z"),
-        (1_773_451_613.25, "2026-03-14T01:26:53.250Z"), (1_773_451_613.9996, "2026-03-14T01:26:54Z"),
-    ])
+    @Test(
+        "UTC times end in Z and show milliseconds only when there is a fraction",
+        arguments: [
+            (0.0, "1970-01-01T00:00:00Z"), (1_773_451_613, "2026-03-14T01:26:53Z"),
+            (1_773_451_613.25, "2026-03-14T01:26:53.250Z"), (1_773_451_613.9996, "2026-03-14T01:26:54Z"),
+        ])
     func utc(seconds: Double, text: String) {
         #expect(Timestamps.utc(Date(timeIntervalSince1970: seconds)) == text)
     }
