@@ -1,12 +1,14 @@
 import Foundation
 
 /// Writes JSON values with their keys in the order given, so listings read the same every time.
-enum JSON {
-    static func object(_ members: [(String, String)]) -> String {
+public enum JSON {
+    /// An object from members whose values are already JSON text.
+    public static func object(_ members: [(String, String)]) -> String {
         "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
-    static func string(_ value: String?) -> String {
+    /// A JSON string, or `null` for nil.
+    public static func string(_ value: String?) -> String {
         guard let value else { return "null" }
         var out = "\""
         for scalar in value.unicodeScalars {

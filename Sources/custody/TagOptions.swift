@@ -36,17 +36,10 @@ enum TagOptions {
             return CSV.render(header: header, rows: rows.map { $0.map { $0 ?? "" } })
         case .json:
             let objects = rows.map { row in
-                "{" + zip(header, row).map { jsonString($0) + ":" + jsonString($1) }.joined(separator: ",") + "}"
+                "{" + zip(header, row).map { JSON.string($0) + ":" + JSON.string($1) }.joined(separator: ",") + "}"
             }
             return "[" + objects.joined(separator: ",\n ") + "]\n"
         }
-    }
-
-    static func jsonString(_ value: String?) -> String {
-        guard let value else { return "null" }
-        // A string always encodes as a JSON fragment.
-        let data = try! JSONSerialization.data(withJSONObject: [value], options: [.withoutEscapingSlashes])
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }
 
     static func format(_ arguments: Arguments) throws(UsageError) -> OutputFormat {
