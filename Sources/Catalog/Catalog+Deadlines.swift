@@ -88,29 +88,19 @@ extension Catalog {
     public func deadlineClips(recorder: String? = nil, since: Date? = nil, until: Date? = nil) throws(CatalogError)
         -> [DeadlineClipRecord]
     {
-        var conditions: [String] = []
-        var values: [SQLValue] = []
-        if let recorder {
-            values.append(recorder.sqlValue)
-            conditions.append("recorder = ?\(values.count)")
-        }
+        var conditions = Conditions()
+        conditions.add("recorder = ?", recorder?.sqlValue)
         let moment = "(CASE WHEN start IS NULL OR duration IS NULL THEN ingested ELSE start + duration END)"
-        if let since {
-            values.append(since.timeIntervalSince1970.sqlValue)
-            conditions.append("\(moment) >= ?\(values.count)")
-        }
-        if let until {
-            values.append(until.timeIntervalSince1970.sqlValue)
-            conditions.append("\(moment) < ?\(values.count)")
-        }
-        let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+        conditions.add("\(moment) >= ?", since?.timeIntervalSince1970.sqlValue)
+        conditions.add("\(moment) < ?", until?.timeIntervalSince1970.sqlValue)
+        let condition = conditions.sql
         var result: [DeadlineClipRecord] = []
         try database.query(
             """
             SELECT sha256, recorder, handler, original_name, start, duration, ingested FROM clips
             WHERE \(condition)
             ORDER BY recorder, start IS NULL OR duration IS NULL, start + duration, original_name
-            """, values
+            """, conditions.values
         ) { row in
             result.append(
                 DeadlineClipRecord(

@@ -149,26 +149,16 @@ extension Catalog {
     /// The gaps that match the filter, recorder by recorder in timeline order, each with its latest written
     /// explanation.
     public func gaps(_ filter: GapFilter = GapFilter()) throws(CatalogError) -> [GapRecord] {
-        var conditions: [String] = []
-        var values: [SQLValue] = []
-        if let recorder = filter.recorder {
-            values.append(recorder.sqlValue)
-            conditions.append("recorder = ?\(values.count)")
-        }
-        if let since = filter.since {
-            values.append(since.timeIntervalSince1970.sqlValue)
-            conditions.append("coalesce(end_time, start_time) >= ?\(values.count)")
-        }
-        if let until = filter.until {
-            values.append(until.timeIntervalSince1970.sqlValue)
-            conditions.append("coalesce(start_time, end_time) < ?\(values.count)")
-        }
+        var conditions = Conditions()
+        conditions.add("recorder = ?", filter.recorder?.sqlValue)
+        conditions.add("coalesce(end_time, start_time) >= ?", filter.since?.timeIntervalSince1970.sqlValue)
+        conditions.add("coalesce(start_time, end_time) < ?", filter.until?.timeIntervalSince1970.sqlValue)
         if filter.unexplained {
-            conditions.append(
+            conditions.add(
                 "kind IN ('interruption', 'overlap', 'unknown') AND coalesce(explanation, '') NOT IN ('spoken', 'written')"
             )
         }
-        return try gaps(where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), values)
+        return try gaps(where: conditions.sql, conditions.values)
     }
 
     /// The gap with this id, or nil.

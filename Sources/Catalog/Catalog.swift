@@ -187,25 +187,12 @@ public final class Catalog {
 
     /// The clips that match the filter, by recorder and start (clips with no start last).
     public func clips(_ filter: ClipFilter = ClipFilter()) throws(CatalogError) -> [ClipRecord] {
-        var conditions: [String] = []
-        var values: [SQLValue] = []
-        if let recorder = filter.recorder {
-            values.append(recorder.sqlValue)
-            conditions.append("c.recorder = ?\(values.count)")
-        }
-        if let since = filter.since {
-            values.append(since.timeIntervalSince1970.sqlValue)
-            conditions.append("c.start >= ?\(values.count)")
-        }
-        if let until = filter.until {
-            values.append(until.timeIntervalSince1970.sqlValue)
-            conditions.append("c.start < ?\(values.count)")
-        }
-        if let caseNumber = filter.caseNumber {
-            values.append(caseNumber.sqlValue)
-            conditions.append("c.id IN (SELECT clip FROM case_clips WHERE case_number = ?\(values.count))")
-        }
-        return try clips(where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), values)
+        var conditions = Conditions()
+        conditions.add("c.recorder = ?", filter.recorder?.sqlValue)
+        conditions.add("c.start >= ?", filter.since?.timeIntervalSince1970.sqlValue)
+        conditions.add("c.start < ?", filter.until?.timeIntervalSince1970.sqlValue)
+        conditions.add("c.id IN (SELECT clip FROM case_clips WHERE case_number = ?)", filter.caseNumber?.sqlValue)
+        return try clips(where: conditions.sql, conditions.values)
     }
 
     private func clips(where condition: String, _ values: [SQLValue]) throws(CatalogError) -> [ClipRecord] {
