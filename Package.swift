@@ -36,7 +36,7 @@ let package = Package(
         // Times one verified copy for benchmarks/copy/run.sh.
         .executableTarget(name: "vault-bench", dependencies: ["Vault"]),
         // Runs the speech detector on raw audio for benchmarks/vad; not shipped.
-        .executableTarget(name: "vad-bench", dependencies: ["Speech"]),
+        .executableTarget(name: "vad-bench", dependencies: ["Media", "Speech"]),
 
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),

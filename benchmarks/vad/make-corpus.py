@@ -5,7 +5,8 @@ Every item is a 30 s window of audio, the length custody examines at the start o
 `speech` (it holds at least 3 s of speech) or `no speech` (noise only, near-silence, or under 1.3 s of speech, all
 below the 2 s rule). Items are written as raw little-endian Float32 mono PCM at 16 kHz after going through their
 channel (16 kHz PCM, 8 kHz PCM, AAC, or G.711 mu-law at 8 kHz), decoded with the ffmpeg CLI, so that every detector
-reads the same samples.
+reads the same samples. The encoded form of each item is kept beside it (items/NAME.wav: 16-bit PCM at 16 or 8 kHz
+or G.711 mu-law at 8 kHz; items/NAME.m4a: AAC), for measuring custody's own decoder (module Media) on it.
 
 Speech sources
 - real recorded human speech: the spoken channel names shipped by Debian's alsa-utils in /usr/share/sounds/alsa/
@@ -15,7 +16,8 @@ Noise: wind (low-passed brown noise with gusts), pink, white, traffic-like rumbl
 band of pink noise swelling as vehicles pass); negatives also use rain-like crackle, footsteps and near-silence.
 Speech-in-noise items are mixed at 20, 10, 5 and 0 dB SNR (speech power over its active part against noise power).
 
-usage: make-corpus.py OUTPUT_DIR [SEED]   (writes OUTPUT_DIR/items/*.f32 and OUTPUT_DIR/labels.json)
+usage: make-corpus.py OUTPUT_DIR [SEED]
+(writes OUTPUT_DIR/items/*.f32, the encoded items/*.wav and *.m4a, and OUTPUT_DIR/labels.json)
 Needs numpy, ffmpeg, espeak-ng and alsa-utils. Deterministic: the same seed gives the same corpus; another seed gives
 other noise, gusts, placements and levels over the same speech, to check on items the detector was not tuned on.
 """
@@ -185,11 +187,15 @@ def set_level(x, dbfs):
 # MARK: - Channels
 
 def through_channel(x, channel, tmp):
+    """Returns the samples after the channel, decoded by the ffmpeg CLI, and the path of the encoded file in tmp."""
     raw = os.path.join(tmp, "mix.f32")
     np.clip(x, -1, 1).astype("<f4").tofile(raw)
     inp = ["-f", "f32le", "-ar", str(RATE), "-ac", "1", "-i", raw]
     if channel == "pcm16k":
-        return read_f32(raw)
+        # The samples stay the Float32 mix; the encoded form kept for custody's decoder is 16-bit PCM at 16 kHz.
+        wav = os.path.join(tmp, "mix16k.wav")
+        ffmpeg(*inp, "-c:a", "pcm_s16le", wav)
+        return read_f32(raw), wav
     if channel == "pcm8k":
         wav = os.path.join(tmp, "mix8k.wav")
         ffmpeg(*inp, "-ar", "8000", "-c:a", "pcm_s16le", wav)
@@ -201,7 +207,7 @@ def through_channel(x, channel, tmp):
         ffmpeg(*inp, "-ar", "8000", "-c:a", "pcm_mulaw", wav)
     else:
         raise ValueError(channel)
-    return decode(wav, tmp)[: int(WINDOW * RATE)]
+    return decode(wav, tmp)[: int(WINDOW * RATE)], wav
 
 
 # MARK: - Items
@@ -219,11 +225,16 @@ def main():
         sources, short = speech_sources(tmp)
         seed = 1 + corpus_seed % 100_000
 
-        def write(name, x, label, **info):
+        def write(name, through, label, **info):
+            """Writes an item: `through` is (samples, encoded file in tmp) from through_channel."""
+            x, encoded = through
             path = os.path.join(out, "items", name + ".f32")
             x = np.concatenate([x, np.zeros(max(0, int(WINDOW * RATE) - len(x)))])[: int(WINDOW * RATE)]
             x.astype("<f4").tofile(path)
-            labels.append({"item": name, "file": os.path.join("items", name + ".f32"), "speech": label, **info})
+            kept = os.path.join("items", name + os.path.splitext(encoded)[1])
+            os.replace(encoded, os.path.join(out, kept))
+            labels.append({"item": name, "file": os.path.join("items", name + ".f32"), "encoded": kept,
+                           "speech": label, **info})
 
         def place(speech, noise, snr, level):
             """Puts speech at a random place in the window, at `level` dBFS active, with noise at `snr` dB below."""
@@ -278,8 +289,8 @@ def main():
                 x = set_level(make_noise("silence", rng, seed, tmp), level)
                 write(f"no-silence-{-level}dBFS-{channel}", through_channel(x, channel, tmp), False, noise="silence",
                       snr=None, channel=channel, level=level)
-        write("no-digital-silence", np.zeros(int(WINDOW * RATE)), False, noise="silence", snr=None, channel="pcm16k",
-              level=None)
+        write("no-digital-silence", through_channel(np.zeros(int(WINDOW * RATE)), "pcm16k", tmp), False,
+              noise="silence", snr=None, channel="pcm16k", level=None)
 
         # Short speech (under 1.3 s) in noise: below the 2 s rule, so `no speech`.
         for index, speech in enumerate(short):
