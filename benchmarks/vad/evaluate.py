@@ -3,7 +3,11 @@
 
 Every detector makes the same clip-level decision custody makes: the clip is `spoken` when the detector finds at
 least 2 s of speech in the 30 s window. Inputs are the corpus items: raw Float32 mono 16 kHz PCM decoded by the
-ffmpeg CLI (custody's own decoder in module Media is not used here; the detector sees the same samples either way).
+ffmpeg CLI, the same samples for every detector.
+
+custody is also run on each item's encoded form (the .wav or .m4a make-corpus.py keeps), decoded by custody's own
+decoder (module Media), as ingest does: that gives its decode+detect speed, and the count of items whose verdict
+differs from the one on the ffmpeg-decoded samples.
 
 - custody: the `vad-bench` executable (swift build -c release --product vad-bench), which prints segments, verdict
   and detection time per item as JSON;
@@ -20,7 +24,8 @@ Cells: for noise type N and SNR S, the positives are the speech items mixed with
 all negatives in N (noise alone at two levels and short speech under the 2 s rule); the per-SNR rows pool the
 noise types. Precision, recall and F1 are of the clip-level decision.
 
-usage: evaluate.py CORPUS_DIR VAD_BENCH [--skip-silero] [--json OUT.json] [--markdown OUT.md]
+usage: evaluate.py CORPUS_DIR VAD_BENCH [--skip-silero] [--only-custody] [--json OUT.json] [--markdown OUT.md]
+(--only-custody skips webrtcvad and silero-vad: no venv with them is needed)
 """
 
 import argparse
@@ -50,6 +55,18 @@ def run_custody(items, corpus, vad_bench):
     for line, item in zip(out.stdout.splitlines(), items):
         data = json.loads(line)
         results[item["item"]] = (data["speech_seconds"], data["detect_seconds"], data["cpu_seconds"])
+    return results
+
+
+def run_custody_decoding(items, corpus, vad_bench):
+    """Runs vad-bench on the encoded items, which it decodes with module Media: speech seconds and the times."""
+    files = [os.path.join(corpus, item["encoded"]) for item in items]
+    out = subprocess.run(["taskset", "-c", "0", vad_bench, *files], check=True, capture_output=True, text=True)
+    results = {}
+    for line, item in zip(out.stdout.splitlines(), items):
+        data = json.loads(line)
+        results[item["item"]] = {key: data[key] for key in ("speech_seconds", "detect_seconds", "cpu_seconds",
+                                                           "decode_seconds", "decode_cpu_seconds", "duration")}
     return results
 
 
@@ -198,6 +215,32 @@ def main():
     table("Detection speed on one core (audio seconds per second of detection)", rows,
           ["detector", "by CPU time", "by wall clock"])
 
+    decoded = None
+    if all("encoded" in i for i in items):
+        decoded = run_custody_decoding(items, args.corpus, args.vad_bench)
+        detect_cpu = sum(v["cpu_seconds"] for v in decoded.values())
+        detect_wall = sum(v["detect_seconds"] for v in decoded.values())
+        decode_cpu = sum(v["decode_cpu_seconds"] for v in decoded.values())
+        decode_wall = sum(v["decode_seconds"] for v in decoded.values())
+        rows = [
+            ["decode (Media)", f"{audio_seconds / decode_cpu:.0f}×", f"{audio_seconds / decode_wall:.0f}×"],
+            ["detect", f"{audio_seconds / detect_cpu:.0f}×", f"{audio_seconds / detect_wall:.0f}×"],
+            ["decode+detect", f"{audio_seconds / (decode_cpu + detect_cpu):.0f}×",
+             f"{audio_seconds / (decode_wall + detect_wall):.0f}×"],
+        ]
+        table("custody decode+detect speed on one core, decoding the encoded items with module Media "
+              "(audio seconds per second)", rows, ["step", "by CPU time", "by wall clock"])
+        differ = [i["item"] for i in items
+                  if (decoded[i["item"]]["speech_seconds"] >= MINIMUM_SPEECH) != decisions["custody"][i["item"]]]
+        short = [i["item"] for i in items if decoded[i["item"]]["duration"] < 29.9]
+        lines.append(f"\nVerdicts from Media's decoding that differ from those on the ffmpeg-decoded samples: "
+                     f"{len(differ)} of {len(items)}{': ' + ' '.join(differ) if differ else ''}.")
+        if short:
+            lines.append(f"Items Media decoded to under 29.9 s: {len(short)}: {' '.join(short)}.")
+    else:
+        print("custody decode+detect skipped: the corpus has no encoded items (made by an older make-corpus.py)",
+              file=sys.stderr)
+
     text = "\n".join(lines)
     print(text)
     if args.markdown:
@@ -205,8 +248,11 @@ def main():
             f.write(text + "\n")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({name: {k: {"speech_seconds": v[0], "seconds": v[1], "cpu_seconds": v[2]}
-                              for k, v in r.items()} for name, r in detectors.items()}, f, indent=1)
+            results = {name: {k: {"speech_seconds": v[0], "seconds": v[1], "cpu_seconds": v[2]}
+                              for k, v in r.items()} for name, r in detectors.items()}
+            if decoded is not None:
+                results["custody-decoded"] = decoded
+            json.dump(results, f, indent=1)
 
     missed = [i["item"] for i in items if i["speech"] and not decisions["custody"][i["item"]]]
     false = [i["item"] for i in negatives if decisions["custody"][i["item"]]]
