@@ -102,19 +102,7 @@ public enum MountTable {
     /// Decodes the kernel's `\ooo` octal escapes (space, tab, newline, backslash).
     static func unescape(_ field: Substring) -> String {
         guard field.contains("\\") else { return String(field) }
-        let bytes = Array(field.utf8)
-        var out: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x5C, index + 3 < bytes.count, let value = octal(bytes[(index + 1)...(index + 3)]) {
-                out.append(value)
-                index += 4
-            } else {
-                out.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return BackslashEscapes.decode(field, octal)
     }
 
     static func octal(_ digits: ArraySlice<UInt8>) -> UInt8? {

@@ -56,21 +56,10 @@ public enum VolumeIdentifier {
 
     /// Decodes udev's `\xNN` escapes in link names (`CAM\x2001` is `CAM 01`).
     static func decodeUdev(_ name: String) -> String {
-        let bytes = Array(name.utf8)
-        var out: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x5C, index + 3 < bytes.count, bytes[index + 1] == 0x78,
-                let value = UInt8(String(decoding: bytes[(index + 2)...(index + 3)], as: UTF8.self), radix: 16)
-            {
-                out.append(value)
-                index += 4
-            } else {
-                out.append(bytes[index])
-                index += 1
-            }
+        BackslashEscapes.decode(name) { escape in
+            guard escape.first == 0x78 else { return nil }
+            return UInt8(String(decoding: escape.dropFirst(), as: UTF8.self), radix: 16)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - blkid

@@ -117,7 +117,8 @@ public struct ClipListing {
         (store as NSString).appendingPathComponent(clip.storedPath)
     }
 
-    static func megabytes(_ bytes: Int64) -> String {
+    /// A size in MB (10^6 bytes) with one decimal, as listings show it.
+    public static func megabytes(_ bytes: Int64) -> String {
         String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }

@@ -103,7 +103,7 @@ enum IngestCommand {
             let speed = seconds > 0 ? String(format: "%.1f MB/s", Double(clip.size) / 1_000_000 / seconds) : "-"
             let state = clip.damaged.map { "damaged (\($0))" } ?? "stored"
             return
-                "\(state)  \(clip.originalPath)  \(ClipListingLine.size(clip.size))  sha256 \(clip.sha256.prefix(16))  "
+                "\(state)  \(clip.originalPath)  \(ClipListing.megabytes(clip.size))  sha256 \(clip.sha256.prefix(16))  "
                 + "recorder \(clip.recorder)  start \(start) (\(clip.startSource?.rawValue ?? "-"))  \(speed)"
         case .alreadyStored(let clip, let path):
             return "already stored  \(path)  sha256 \(clip.sha256.prefix(16))  as \(clip.storedPath)"
@@ -116,11 +116,5 @@ enum IngestCommand {
         case .skipped:
             return nil
         }
-    }
-}
-
-enum ClipListingLine {
-    static func size(_ bytes: Int64) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }
